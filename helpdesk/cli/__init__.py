@@ -1,0 +1,93 @@
+"""The ``helpdesk`` command: the agent console by default, every desk answer for scripts.
+
+Subcommands are imported only when used, so ``helpdesk`` (the console) does not pay for
+parsers and libraries it does not need at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+import click
+
+from ..errors import HelpdeskError
+from .context import DeskContext
+from .output import error_line
+
+# name -> "module:attribute", relative to this package.
+COMMANDS = {
+    "email": ".email_cmd:email",
+    "mobile": ".email_cmd:mobile",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        module = importlib.import_module(module_name, __name__)
+        return getattr(module, attribute)
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    help="Database file (default: $HELPDESK_DB, else the user data directory).",
+)
+@click.option(
+    "--agent",
+    metavar="NAME",
+    help="Who is working (default: $HELPDESK_AGENT, else the OS user name).",
+)
+@click.version_option(package_name="helpdesk", prog_name="helpdesk")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, agent: str | None) -> int | None:
+    """Console and command line for the iGOT Karmayogi query-assistance desk.
+
+    Run without a command to open the agent console.
+    """
+    ctx.obj = DeskContext.from_options(db_path=db_path, agent=agent)
+    if ctx.invoked_subcommand is None:
+        from ..app import run_console
+
+        return run_console(ctx.obj)
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the command, turn every expected failure into one line and a status."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="helpdesk",
+                          standalone_mode=False)
+    except click.UsageError as error:
+        error_line(error.format_message())
+        return 2
+    except click.Abort:
+        error_line("aborted")
+        return 130
+    except click.ClickException as error:
+        error_line(error.format_message())
+        return error.exit_code
+    except HelpdeskError as error:
+        error_line(str(error))
+        return error.exit_code
+    except BrokenPipeError:
+        # `helpdesk ... | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,21 @@
+"""Errors the desk explains to a person, with the exit status a script sees."""
+
+from __future__ import annotations
+
+
+class HelpdeskError(Exception):
+    """Something the user can act on; the message is shown as is, on one line."""
+
+    exit_code = 1
+
+
+class InputError(HelpdeskError):
+    """Bad input (arguments, fields, files): nothing was written."""
+
+    exit_code = 2
+
+
+class NotFoundError(HelpdeskError):
+    """A ticket, response or row that does not exist."""
+
+    exit_code = 1

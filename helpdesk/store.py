@@ -1,0 +1,112 @@
+"""The desk's SQLite database: one file on one host, shared by every agent's console.
+
+Opening a store creates the file owner-only, switches it to WAL (readers never wait for
+the writer), applies pending schema migrations and seeds the shipped directory and
+holidays. Each thread gets its own connection, because Textual runs database work in
+worker threads and a SQLite connection must not be shared between threads mid-statement.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import HelpdeskError
+from .locations import ensure_private_dir
+
+# How long a writer waits for another agent's transaction before giving up. Ticket
+# transactions last milliseconds; ten seconds only runs out if something is stuck.
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(HelpdeskError):
+    """The database cannot be opened or used; the message says which file and why."""
+
+
+class Store:
+    """A database file and the connections this process holds to it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Store:
+        """Open (creating and migrating if needed) the database at ``path``."""
+        store = cls(Path(path))
+        store._create_file()
+        db = store.db
+        try:
+            db.enable_wal()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{store.path} is not a usable SQLite database: {error}") from None
+        from .schema import migrate
+
+        migrate(store)
+        return store
+
+    def _create_file(self) -> None:
+        if self.path.exists():
+            return
+        ensure_private_dir(self.path.parent)
+        try:
+            # Create it ourselves so it is owner-only from the first byte; SQLite gives the
+            # -wal and -shm files it creates later the same permissions as this file.
+            descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            return  # another agent's console created it a moment ago
+        except OSError as error:
+            raise StoreError(f"cannot create the database {self.path}: {error.strerror}") from None
+        os.close(descriptor)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """This thread's connection, opened on first use."""
+        database = getattr(self._local, "db", None)
+        if database is None:
+            database = self._connect()
+            self._local.db = database
+        return database
+
+    def _connect(self) -> sqlite_utils.Database:
+        try:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            # FULL makes a commit survive power loss, not only a crash of the app: when the
+            # console says "saved", the ticket is on disk. It costs one extra fsync per commit.
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open the database {self.path}: {error}") from None
+        return sqlite_utils.Database(connection, execute_plugins=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction that holds the write lock from its first statement.
+
+        ``BEGIN IMMEDIATE`` rather than the default deferred ``BEGIN``: a deferred
+        transaction that reads and then writes can fail with "database is locked" halfway,
+        or act on a row another agent changed in between.
+        """
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.rollback()
+            raise
+        else:
+            db.commit()
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        database = getattr(self._local, "db", None)
+        if database is not None:
+            database.close()
+            self._local.db = None

@@ -1,0 +1,1 @@
+"""Textual screens of the agent console, one screen or modal per module."""

@@ -1,0 +1,50 @@
+"""Shared fixtures: a private database per test, a fixed agent, and an in-process CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpdesk.cli import main
+from helpdesk.store import Store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh database file for this test, also what the CLI sees through HELPDESK_DB."""
+    path = tmp_path / "desk" / "helpdesk.db"
+    monkeypatch.setenv("HELPDESK_DB", str(path))
+    monkeypatch.setenv("HELPDESK_AGENT", "asha")
+    monkeypatch.setenv("HELPDESK_CONFIG", str(tmp_path / "config.toml"))
+    return path
+
+
+@pytest.fixture
+def store(db_path: Path):
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(db_path: Path) -> Callable[..., CliResult]:
+    """Run ``helpdesk ARGS`` in this process, as main() does, capturing both streams."""
+
+    def run(*args: str, input: str | None = None) -> CliResult:
+        runner = CliRunner()
+        with runner.isolation(input=input) as (stdout, stderr, _):
+            exit_code = main(list(args))
+        return CliResult(exit_code, stdout.getvalue().decode(), stderr.getvalue().decode())
+
+    return run
