@@ -4,9 +4,13 @@ from __future__ import annotations
 
 
 class HelpdeskError(Exception):
-    """Something the user can act on; the message is shown as is, on one line."""
+    """Something the user can act on; the message is shown as is, on one line.
+
+    ``details`` are optional further lines (e.g. what a colleague changed), shown under it.
+    """
 
     exit_code = 1
+    details: tuple[str, ...] = ()
 
 
 class InputError(HelpdeskError):

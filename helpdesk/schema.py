@@ -63,3 +63,102 @@ def m0002_holidays(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m0006_tickets(db: sqlite_utils.Database) -> None:
+    # Times are ISO 8601 in IST with the offset (all rows share it, so text order is time
+    # order). `version` increases with every change: a save that names an older version
+    # is refused instead of overwriting a colleague's edit.
+    db.executescript(
+        """
+        CREATE TABLE agents (
+            name     TEXT PRIMARY KEY,
+            role     TEXT NOT NULL CHECK (role IN ('agent', 'supervisor')),
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL
+        );
+        CREATE TABLE tickets (
+            id                INTEGER PRIMARY KEY,
+            created_at        TEXT NOT NULL,
+            created_by        TEXT NOT NULL,
+            updated_at        TEXT NOT NULL,
+            participant_name  TEXT NOT NULL,
+            email             TEXT NOT NULL DEFAULT '',
+            mobile            TEXT NOT NULL DEFAULT '',
+            ministry_query    TEXT NOT NULL DEFAULT '',
+            ministry          TEXT,
+            rep_email         TEXT,
+            category          TEXT NOT NULL,
+            channel           TEXT NOT NULL,
+            training_date     TEXT,
+            question          TEXT NOT NULL DEFAULT '',
+            language          TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'hi')),
+            status            TEXT NOT NULL DEFAULT 'new',
+            assignee          TEXT,
+            claimed_at        TEXT,
+            first_response_at TEXT,
+            resolved_at       TEXT,
+            outcome           TEXT,
+            resolution_note   TEXT,
+            handle_seconds    INTEGER,
+            version           INTEGER NOT NULL DEFAULT 1
+        );
+        -- The queue mostly shows tickets still being worked; keep that set cheap to find.
+        CREATE INDEX tickets_active ON tickets (training_date, created_at)
+            WHERE status NOT IN ('resolved', 'closed');
+        CREATE INDEX tickets_assignee ON tickets (assignee, status);
+        CREATE INDEX tickets_created ON tickets (created_at);
+        CREATE INDEX tickets_ministry ON tickets (ministry);
+
+        -- Every change, by whom and when: the ticket's history. Append-only.
+        CREATE TABLE ticket_events (
+            id        INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+            version   INTEGER NOT NULL,
+            at        TEXT NOT NULL,
+            agent     TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            field     TEXT,
+            before    TEXT,
+            after     TEXT,
+            body      TEXT
+        );
+        CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
+        CREATE TRIGGER ticket_events_append_only_update BEFORE UPDATE ON ticket_events
+            BEGIN SELECT RAISE(ABORT, 'ticket history cannot be changed'); END;
+        CREATE TRIGGER ticket_events_append_only_delete BEFORE DELETE ON ticket_events
+            BEGIN SELECT RAISE(ABORT, 'ticket history cannot be deleted'); END;
+
+        -- Search over what agents type into the search box: names, contacts, ministry and
+        -- the participant's words. Trigram matches any 3+ character fragment, so part of
+        -- an e-mail or the last digits of a mobile number are found too.
+        CREATE VIRTUAL TABLE tickets_search USING fts5 (
+            participant_name, email, mobile, ministry, ministry_query, question,
+            content='tickets', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER tickets_search_insert AFTER INSERT ON tickets BEGIN
+            INSERT INTO tickets_search (rowid, participant_name, email, mobile, ministry,
+                                        ministry_query, question)
+            VALUES (new.id, new.participant_name, new.email, new.mobile,
+                    coalesce(new.ministry, ''), new.ministry_query, new.question);
+        END;
+        CREATE TRIGGER tickets_search_delete AFTER DELETE ON tickets BEGIN
+            INSERT INTO tickets_search (tickets_search, rowid, participant_name, email, mobile,
+                                        ministry, ministry_query, question)
+            VALUES ('delete', old.id, old.participant_name, old.email, old.mobile,
+                    coalesce(old.ministry, ''), old.ministry_query, old.question);
+        END;
+        CREATE TRIGGER tickets_search_update AFTER UPDATE OF participant_name, email, mobile,
+                ministry, ministry_query, question ON tickets BEGIN
+            INSERT INTO tickets_search (tickets_search, rowid, participant_name, email, mobile,
+                                        ministry, ministry_query, question)
+            VALUES ('delete', old.id, old.participant_name, old.email, old.mobile,
+                    coalesce(old.ministry, ''), old.ministry_query, old.question);
+            INSERT INTO tickets_search (rowid, participant_name, email, mobile, ministry,
+                                        ministry_query, question)
+            VALUES (new.id, new.participant_name, new.email, new.mobile,
+                    coalesce(new.ministry, ''), new.ministry_query, new.question);
+        END;
+        """
+    )

@@ -20,6 +20,7 @@ from .output import error_line
 COMMANDS = {
     "email": ".email_cmd:email",
     "mobile": ".email_cmd:mobile",
+    "ticket": ".ticket_cmd:ticket",
 }
 
 
@@ -85,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except HelpdeskError as error:
         error_line(str(error))
+        for detail in error.details:
+            click.echo(f"  {detail}", err=True)
         return error.exit_code
     except BrokenPipeError:
         # `helpdesk ... | head` closed the pipe: not an error worth a traceback.

@@ -1,0 +1,288 @@
+"""Everything that changes a ticket. Each action is one IMMEDIATE transaction that checks,
+writes the ticket and appends its history together, so a crash leaves all or nothing.
+
+Saving with an ``expected_version`` that is no longer current raises ConflictError carrying
+what the other agent changed: edits are never silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from .. import clock
+from ..errors import HelpdeskError, InputError, NotFoundError
+from ..store import Store
+from ..taxonomy import DONE_STATUSES, OUTCOMES, STATUSES, codes
+from ..text import clean_line
+from .history import Event, events_since
+from .model import EDITABLE_FIELDS, Ticket
+from .validate import check_fields, check_note
+
+
+class ConflictError(HelpdeskError):
+    """Someone else changed the ticket first; ``changes`` says what they did."""
+
+    def __init__(self, message: str, current: Ticket, changes: list[Event]) -> None:
+        super().__init__(message)
+        self.current = current
+        self.changes = changes
+        self.details = tuple(
+            f"{event.at:%H:%M} {event.agent}: {event.describe()}" for event in changes
+        )
+
+
+def load(db: sqlite_utils.Database, ticket_id: int) -> Ticket:
+    cursor = db.execute("SELECT * FROM tickets WHERE id = ?", [ticket_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFoundError(f"there is no ticket #{ticket_id}")
+    return Ticket.from_row(dict(zip((column[0] for column in cursor.description), row)))
+
+
+def _record(db: sqlite_utils.Database, ticket_id: int, version: int, at: str, agent: str,
+            kind: str, field: str | None = None, before: Any = None, after: Any = None,
+            body: str | None = None) -> None:
+    db.execute(
+        "INSERT INTO ticket_events (ticket_id, version, at, agent, kind, field, before, after, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [ticket_id, version, at, agent, kind, field,
+         None if before is None else str(before), None if after is None else str(after), body],
+    )
+
+
+def _check_version(db: sqlite_utils.Database, ticket: Ticket, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != ticket.version:
+        changes = events_since(db, ticket.id, expected_version)
+        who = ", ".join(sorted({event.agent for event in changes})) or "another agent"
+        raise ConflictError(
+            f"ticket #{ticket.id} was changed by {who} after you opened it "
+            f"(your version {expected_version}, now {ticket.version}); nothing of yours was saved",
+            current=ticket,
+            changes=changes,
+        )
+
+
+def _write(db: sqlite_utils.Database, ticket: Ticket, columns: Mapping[str, Any], at: str) -> int:
+    """Apply column changes and bump the version; returns the new version."""
+    assignments = "".join(f"{name} = ?, " for name in columns)
+    db.execute(
+        f"UPDATE tickets SET {assignments}updated_at = ?, version = version + 1 "
+        "WHERE id = ? AND version = ?",
+        [*columns.values(), at, ticket.id, ticket.version],
+    )
+    return ticket.version + 1
+
+
+def _first_response(ticket: Ticket, at: str) -> dict[str, Any]:
+    """The first thing an agent does on a ticket is its first response."""
+    return {} if ticket.first_response_at else {"first_response_at": at}
+
+
+def _resolve_ministry(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
+    """A ticket's ministry is a directory row; its representative comes with it."""
+    if "ministry" not in values:
+        return
+    ministry = values["ministry"]
+    if ministry is None:
+        values["rep_email"] = None
+        return
+    row = db.execute("SELECT rep_email FROM directory WHERE ministry = ?", [ministry]).fetchone()
+    if row is None:
+        raise InputError(f"{ministry!r} is not a row of the directory; find it with `helpdesk lookup`")
+    values["rep_email"] = row[0]
+
+
+def create(store: Store, fields: Mapping[str, Any], agent: str, *, at: datetime | None = None,
+           claim: bool = False) -> Ticket:
+    """Log a new ticket; with ``claim`` the creating agent takes it at once (live sessions)."""
+    moment = at or clock.now()
+    stamp = clock.iso(moment)
+    check = check_fields(fields, today=moment.date(), creating=True)
+    if not check.ok:
+        raise InputError(check.first_error())
+    values = {name: value for name, value in check.values.items() if name in EDITABLE_FIELDS}
+    with store.transaction() as db:
+        _resolve_ministry(db, values)
+        row = {**values, "created_at": stamp, "created_by": agent, "updated_at": stamp,
+               "status": "new"}
+        if claim:
+            row.update(status="open", assignee=agent, claimed_at=stamp, first_response_at=stamp)
+        cursor = db.execute(
+            f"INSERT INTO tickets ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+        ticket_id = cursor.lastrowid
+        _record(db, ticket_id, 1, stamp, agent, "created")
+        if claim:
+            _record(db, ticket_id, 1, stamp, agent, "claimed", "assignee", None, agent)
+        return load(db, ticket_id)
+
+
+def update(store: Store, ticket_id: int, changes: Mapping[str, Any], agent: str, *,
+           expected_version: int | None, at: datetime | None = None) -> Ticket:
+    """Edit fields; each changed field is one history entry with its before and after."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise InputError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
+    moment = at or clock.now()
+    stamp = clock.iso(moment)
+    check = check_fields(changes, today=moment.date(), creating=False)
+    if not check.ok:
+        raise InputError(check.first_error())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        _check_version(db, ticket, expected_version)
+        values = dict(check.values)
+        _resolve_ministry(db, values)
+        current = ticket.to_dict()
+        changed = {name: value for name, value in values.items() if current.get(name) != value}
+        if not changed:
+            return ticket
+        version = _write(db, ticket, changed, stamp)
+        for name, value in changed.items():
+            _record(db, ticket.id, version, stamp, agent, "edited", name, current.get(name), value)
+        return load(db, ticket_id)
+
+
+def claim(store: Store, ticket_id: int, agent: str, *, at: datetime | None = None) -> Ticket:
+    """Take a ticket. Taking one a colleague already holds is refused (use assign)."""
+    stamp = clock.iso(at or clock.now())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        if ticket.assignee == agent:
+            return ticket
+        if ticket.assignee:
+            raise ConflictError(f"ticket #{ticket_id} is already claimed by {ticket.assignee}",
+                                current=ticket, changes=[])
+        columns: dict[str, Any] = {"assignee": agent, **_first_response(ticket, stamp)}
+        if not ticket.claimed_at:
+            columns["claimed_at"] = stamp
+        if ticket.status == "new":
+            columns["status"] = "open"
+        version = _write(db, ticket, columns, stamp)
+        _record(db, ticket.id, version, stamp, agent, "claimed", "assignee", None, agent)
+        return load(db, ticket_id)
+
+
+def claim_next(store: Store, agent: str, *, at: datetime | None = None) -> Ticket | None:
+    """Atomically take the most urgent unclaimed ticket; None when there is none.
+
+    One UPDATE ... RETURNING under the write lock: twenty agents pressing "next" at once
+    get twenty different tickets.
+    """
+    from .queue import URGENCY_ORDER, urgency_parameters
+
+    moment = at or clock.now()
+    stamp = clock.iso(moment)
+    with store.transaction() as db:
+        row = db.execute(
+            f"""
+            UPDATE tickets
+               SET assignee = :agent, claimed_at = coalesce(claimed_at, :stamp),
+                   first_response_at = coalesce(first_response_at, :stamp),
+                   status = CASE status WHEN 'new' THEN 'open' ELSE status END,
+                   updated_at = :stamp, version = version + 1
+             WHERE id = (SELECT id FROM tickets
+                          WHERE assignee IS NULL AND status NOT IN ('resolved', 'closed')
+                          ORDER BY {URGENCY_ORDER}, created_at, id LIMIT 1)
+            RETURNING id, version
+            """,
+            {"agent": agent, "stamp": stamp, **urgency_parameters(moment.date())},
+        ).fetchone()
+        if row is None:
+            return None
+        ticket_id, version = row
+        _record(db, ticket_id, version, stamp, agent, "claimed", "assignee", None, agent)
+        return load(db, ticket_id)
+
+
+def assign(store: Store, ticket_id: int, assignee: str | None, agent: str, *,
+           expected_version: int | None = None, at: datetime | None = None) -> Ticket:
+    """Give a ticket to an agent (or to nobody with None)."""
+    stamp = clock.iso(at or clock.now())
+    target = clean_line(assignee) if assignee else None
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        _check_version(db, ticket, expected_version)
+        if ticket.assignee == target:
+            return ticket
+        columns: dict[str, Any] = {"assignee": target}
+        if target and not ticket.claimed_at:
+            columns["claimed_at"] = stamp
+        version = _write(db, ticket, columns, stamp)
+        _record(db, ticket.id, version, stamp, agent, "assigned", "assignee", ticket.assignee, target)
+        return load(db, ticket_id)
+
+
+def set_status(store: Store, ticket_id: int, status: str, agent: str, *,
+               expected_version: int | None = None, at: datetime | None = None) -> Ticket:
+    if status not in codes(STATUSES):
+        raise InputError(f"{status!r} is not a status; use one of: {', '.join(codes(STATUSES))}")
+    if status == "resolved":
+        raise InputError("resolving needs an outcome and a note: use resolve")
+    stamp = clock.iso(at or clock.now())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        _check_version(db, ticket, expected_version)
+        if ticket.status == status:
+            return ticket
+        if status == "closed" and ticket.status != "resolved":
+            raise InputError(f"ticket #{ticket_id} is {ticket.status}; only a resolved ticket can be closed")
+        columns: dict[str, Any] = {"status": status, **_first_response(ticket, stamp)}
+        if ticket.status in DONE_STATUSES and status not in DONE_STATUSES:
+            # Reopened: it is no longer resolved (the old outcome stays in the history).
+            columns.update(resolved_at=None, outcome=None, resolution_note=None, handle_seconds=None)
+        version = _write(db, ticket, columns, stamp)
+        _record(db, ticket.id, version, stamp, agent, "status", "status", ticket.status, status)
+        return load(db, ticket_id)
+
+
+def add_note(store: Store, ticket_id: int, body: str, agent: str, *,
+             at: datetime | None = None) -> Ticket:
+    """An internal note (agents only). Notes never conflict: they only add."""
+    try:
+        text = check_note(body)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    stamp = clock.iso(at or clock.now())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        version = _write(db, ticket, _first_response(ticket, stamp), stamp)
+        _record(db, ticket.id, version, stamp, agent, "note", body=text)
+        return load(db, ticket_id)
+
+
+def resolve(store: Store, ticket_id: int, outcome: str, note: str, agent: str, *,
+            expected_version: int | None = None, at: datetime | None = None) -> Ticket:
+    """Close the case with an outcome code and a note; the handle time is recorded.
+
+    Handle time runs from when the ticket was first claimed (or created, if nobody claimed
+    it) to now.
+    """
+    if outcome not in codes(OUTCOMES):
+        raise InputError(f"{outcome!r} is not an outcome; use one of: {', '.join(codes(OUTCOMES))}")
+    try:
+        text = check_note(note)
+    except ValueError:
+        raise InputError("a resolution note is required: say what was done") from None
+    moment = at or clock.now()
+    stamp = clock.iso(moment)
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        _check_version(db, ticket, expected_version)
+        if ticket.status == "resolved":
+            raise InputError(f"ticket #{ticket_id} is already resolved")
+        started = ticket.claimed_at or ticket.created_at
+        handle_seconds = max(int((moment - started).total_seconds()), 0)
+        columns = {"status": "resolved", "resolved_at": stamp, "outcome": outcome,
+                   "resolution_note": text, "handle_seconds": handle_seconds,
+                   **_first_response(ticket, stamp)}
+        if not ticket.assignee:
+            columns["assignee"] = agent
+        version = _write(db, ticket, columns, stamp)
+        _record(db, ticket.id, version, stamp, agent, "resolved", "outcome", None, outcome, body=text)
+        return load(db, ticket_id)
