@@ -162,3 +162,18 @@ def m0006_tickets(db: sqlite_utils.Database) -> None:
         END;
         """
     )
+
+
+@MIGRATIONS()
+def m0007_drafts(db: sqlite_utils.Database) -> None:
+    # A half-typed intake form, saved as the agent types, so a crash or a closed terminal
+    # loses nothing; one per agent.
+    db.executescript(
+        """
+        CREATE TABLE drafts (
+            agent    TEXT PRIMARY KEY,
+            saved_at TEXT NOT NULL,
+            fields   TEXT NOT NULL
+        );
+        """
+    )

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from helpdesk.app import HelpdeskApp
 from helpdesk.cli import main
+from helpdesk.clock import IST
+from helpdesk.session import AgentSession
 from helpdesk.store import Store
 
 
@@ -48,3 +52,22 @@ def run_cli(db_path: Path) -> Callable[..., CliResult]:
         return CliResult(exit_code, stdout.getvalue().decode(), stderr.getvalue().decode())
 
     return run
+
+
+FROZEN_NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)  # a Monday, desk open
+
+
+@pytest.fixture
+def session(store):
+    """An agent session on the test database with the clock frozen at FROZEN_NOW."""
+    return AgentSession(store=store, agent="asha", now=lambda: FROZEN_NOW)
+
+
+@pytest.fixture
+def console(session):
+    """A factory for the console app on the test session (run it with app.run_test())."""
+
+    def make() -> HelpdeskApp:
+        return HelpdeskApp(session)
+
+    return make

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
+from ..formatting import deadline_lines, short_duration
 from ..taxonomy import CATEGORIES, CHANNELS, OUTCOMES, STATUSES, label
 from ..text import clean_line
 from ..tickets import Event, Ticket
-
-
-def short_duration(span: timedelta) -> str:
-    """3m, 2h 05m, 4d 3h: how long someone has waited, at a glance."""
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes}m"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"{hours}h {minutes:02d}m"
-    days, hours = divmod(hours, 24)
-    return f"{days}d {hours}h"
 
 
 def _fit(text: str, width: int) -> str:
@@ -43,20 +32,6 @@ def list_line(ticket: Ticket, now: datetime) -> str:
     )
 
 
-def deadlines(training: date | None, today: date) -> list[str]:
-    from ..desk import facts
-
-    if training is None:
-        return []
-    desk = facts()
-    register_by = desk.register_by(training)
-    login = desk.login_check_days(training)
-    lines = [f"register by {register_by:%a %d %b %Y}"
-             + (" (passed)" if register_by < today else ""),
-             f"log in to verify on {login[0]:%a %d %b} or {login[-1]:%a %d %b}"]
-    return lines
-
-
 def detail(ticket: Ticket, history: list[Event], now: datetime) -> str:
     path = ticket.registration_path
     rows = [
@@ -73,7 +48,7 @@ def detail(ticket: Ticket, history: list[Event], now: datetime) -> str:
         f"  channel       {label(CHANNELS, ticket.channel)}",
         f"  training      {ticket.training_date.isoformat() if ticket.training_date else '—'}",
     ]
-    rows += [f"                {line}" for line in deadlines(ticket.training_date, now.date())]
+    rows += [f"                {line}" for line in deadline_lines(ticket.training_date, now.date())]
     rows.append(f"  created       {ticket.created_at:%Y-%m-%d %H:%M} by {ticket.created_by}"
                 f" · waiting {short_duration(ticket.waiting(now))}")
     if ticket.outcome:

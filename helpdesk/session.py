@@ -1,0 +1,103 @@
+"""One agent's working session: the store, who they are and what time it is, bound together.
+
+The console's screens call this facade (from worker threads) and never write SQL
+themselves; tests build one with a frozen clock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import clock, tickets
+from .store import Store
+
+
+@dataclass
+class AgentSession:
+    store: Store
+    agent: str
+    now: clock.Clock = clock.now
+
+    # Reading -----------------------------------------------------------------------
+    def queue_count(self, query: tickets.QueueFilter) -> int:
+        return tickets.count(self.store.db, query)
+
+    def queue_window(self, query: tickets.QueueFilter, offset: int, limit: int) -> list[tickets.Ticket]:
+        return tickets.window(self.store.db, query, self.now().date(), offset, limit)
+
+    def ticket(self, ticket_id: int) -> tickets.Ticket:
+        return tickets.load(self.store.db, ticket_id)
+
+    def history(self, ticket_id: int) -> list[tickets.Event]:
+        return tickets.events(self.store.db, ticket_id)
+
+    def rep_lines(self, ticket: tickets.Ticket) -> list[str]:
+        """The ticket's KB representative as lines for a card: name, e-mail, mobile."""
+        if not ticket.rep_email:
+            return ["No ministry chosen yet: F2 finds the representative for any ministry."]
+        row = self.store.db.execute(
+            "SELECT rep_name, rep_mobile FROM directory WHERE rep_email = ? "
+            "GROUP BY rep_name, rep_mobile ORDER BY count(*) DESC LIMIT 1", [ticket.rep_email]
+        ).fetchone()
+        name, mobile = row if row else ("(no longer in the directory)", "")
+        return [f"{name}", f"{ticket.rep_email}", f"{mobile}", f"for {ticket.ministry}"]
+
+    def directory_names(self) -> list[str]:
+        """Every ministry/department row of the directory, alphabetically."""
+        rows = self.store.db.execute("SELECT ministry FROM directory ORDER BY ministry").fetchall()
+        return [row[0] for row in rows]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: the cheap "has anything changed?"."""
+        return self.store.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # Writing -----------------------------------------------------------------------
+    def create_ticket(self, fields: Mapping[str, Any], *, claim: bool) -> tickets.Ticket:
+        return tickets.create(self.store, fields, self.agent, at=self.now(), claim=claim)
+
+    def update_ticket(self, ticket_id: int, changes: Mapping[str, Any], version: int) -> tickets.Ticket:
+        return tickets.update(self.store, ticket_id, changes, self.agent,
+                              expected_version=version, at=self.now())
+
+    def claim(self, ticket_id: int) -> tickets.Ticket:
+        return tickets.claim(self.store, ticket_id, self.agent, at=self.now())
+
+    def claim_next(self) -> tickets.Ticket | None:
+        return tickets.claim_next(self.store, self.agent, at=self.now())
+
+    def assign(self, ticket_id: int, assignee: str | None, version: int) -> tickets.Ticket:
+        return tickets.assign(self.store, ticket_id, assignee, self.agent,
+                              expected_version=version, at=self.now())
+
+    def set_status(self, ticket_id: int, status: str, version: int) -> tickets.Ticket:
+        return tickets.set_status(self.store, ticket_id, status, self.agent,
+                                  expected_version=version, at=self.now())
+
+    def add_note(self, ticket_id: int, body: str) -> tickets.Ticket:
+        return tickets.add_note(self.store, ticket_id, body, self.agent, at=self.now())
+
+    def resolve(self, ticket_id: int, outcome: str, note: str, version: int) -> tickets.Ticket:
+        return tickets.resolve(self.store, ticket_id, outcome, note, self.agent,
+                               expected_version=version, at=self.now())
+
+    # Intake drafts -------------------------------------------------------------------
+    def save_draft(self, fields: Mapping[str, Any]) -> None:
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO drafts (agent, saved_at, fields) VALUES (?, ?, ?) "
+                "ON CONFLICT (agent) DO UPDATE SET saved_at = excluded.saved_at, fields = excluded.fields",
+                [self.agent, clock.iso(self.now()), json.dumps(dict(fields), ensure_ascii=False)],
+            )
+
+    def load_draft(self) -> tuple[str, dict[str, Any]] | None:
+        """The agent's unsaved intake form and when it was saved, if there is one."""
+        row = self.store.db.execute("SELECT saved_at, fields FROM drafts WHERE agent = ?",
+                                    [self.agent]).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def clear_draft(self) -> None:
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM drafts WHERE agent = ?", [self.agent])

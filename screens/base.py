@@ -1,0 +1,58 @@
+"""What every console screen shares: the session, and running database work off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
+
+from helpdesk.errors import HelpdeskError
+
+if TYPE_CHECKING:
+    from helpdesk.app import HelpdeskApp
+    from helpdesk.session import AgentSession
+
+Result = TypeVar("Result")
+
+
+def run_db(screen: Screen[Any], job: Callable[[], Result],
+           on_done: Callable[[Result], None] | None = None, *, group: str = "db",
+           exclusive: bool = False, on_error: Callable[[Exception], None] | None = None) -> None:
+    """Run ``job`` (database work) in a worker thread; hand its result back on the UI thread.
+
+    Failures become a notification the agent can read (and ``on_error``, if given); the
+    screen's state, including anything typed, is left as it was.
+    """
+    app = screen.app
+
+    def task() -> None:
+        try:
+            result = job()
+        except HelpdeskError as error:
+            message = "\n".join([str(error), *error.details])
+            app.call_from_thread(app.notify, message, severity="error", timeout=8)
+            if on_error:
+                app.call_from_thread(on_error, error)
+            return
+        except Exception as error:  # noqa: BLE001 - a database hiccup must not take the console down
+            app.call_from_thread(app.notify, f"Database problem: {error}", severity="error", timeout=10)
+            if on_error:
+                app.call_from_thread(on_error, error)
+            return
+        if on_done is not None:
+            app.call_from_thread(on_done, result)
+
+    screen.run_worker(task, thread=True, group=group, exclusive=exclusive, exit_on_error=False)
+
+
+class DeskScreen(Screen[None]):
+    """A full screen of the console."""
+
+    @property
+    def desk_app(self) -> HelpdeskApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def session(self) -> AgentSession:
+        return self.desk_app.session

@@ -1,0 +1,127 @@
+"""New ticket: log the participant you are talking to, while you talk.
+
+The form lives in its own mode, so switching to the queue or the lookup and back finds it
+exactly as left; it is also saved to the database as it is typed, so even a crash or a
+closed terminal loses nothing (the draft comes back on the next start).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Static
+
+from helpdesk.tickets import Ticket, check_fields
+
+from .base import DeskScreen, run_db
+from .widgets.desk_bar import DeskBar
+from .widgets.ticket_form import TicketForm
+
+DRAFT_DELAY_SECONDS = 1.0
+
+
+class IntakeScreen(DeskScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save ticket", id="intake.save"),
+        Binding("ctrl+r", "clear", "Clear form", id="intake.clear"),
+        Binding("escape", "to_queue", "Queue", id="intake.queue"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._draft_timer: Timer | None = None
+        self._restoring = False
+
+    def compose(self) -> ComposeResult:
+        yield DeskBar("new ticket")
+        yield Static(id="intake-notice")
+        with VerticalScroll(id="intake-fields"):
+            yield TicketForm(id="intake-form")
+            yield Checkbox("I am handling this participant now (claim the ticket)", True, id="intake-claim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#field-participant_name").focus()
+        run_db(self, self.session.load_draft, self._restore)
+
+    def _restore(self, draft: tuple[str, dict[str, Any]] | None) -> None:
+        if not draft:
+            return
+        saved_at, fields = draft
+        self._restoring = True
+        self.query_one(TicketForm).load(fields, as_edit=True)
+        self._restoring = False
+        self._notice(f"Restored the form you were typing (saved {saved_at[11:16]}). "
+                     "Ctrl+S saves it as a ticket; Ctrl+R clears it.")
+
+    def _notice(self, text: str, tone: str = "") -> None:
+        notice = self.query_one("#intake-notice", Static)
+        notice.set_classes(f"-{tone}" if tone else "")
+        notice.update(Content(text))
+
+    # Draft autosave ----------------------------------------------------------------------
+    @on(TicketForm.Changed)
+    def _changed(self) -> None:
+        if self._restoring:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
+
+    def _save_draft(self) -> None:
+        form = self.query_one(TicketForm)
+        fields = form.values()
+        if form.is_dirty:
+            run_db(self, lambda: self.session.save_draft(fields), group="draft", exclusive=True)
+        else:
+            run_db(self, self.session.clear_draft, group="draft", exclusive=True)
+
+    # Actions -----------------------------------------------------------------------------
+    def action_save(self) -> None:
+        form = self.query_one(TicketForm)
+        fields = form.values()
+        check = check_fields(fields, today=self.session.now().date(), creating=True)
+        if not check.ok:
+            form.show_check(check)
+            self._notice("Not saved: " + check.first_error(), "bad")
+            return
+        claim = self.query_one("#intake-claim", Checkbox).value
+        run_db(self, lambda: self.session.create_ticket(fields, claim=claim), self._saved)
+
+    def _saved(self, ticket: Ticket) -> None:
+        from .ticket import TicketScreen
+
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.query_one(TicketForm).clear()
+        run_db(self, self.session.clear_draft, group="draft", exclusive=True)
+        self._notice("")
+        self.notify(f"Saved #{ticket.id} ({ticket.participant_name}).")
+        self.app.switch_mode("queue")
+        self.app.push_screen(TicketScreen(ticket.id))
+        self.query_one("#field-participant_name").focus()
+
+    def action_clear(self) -> None:
+        from .choice_modal import ChoiceModal
+
+        if not self.query_one(TicketForm).is_dirty:
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "clear":
+                self.query_one(TicketForm).clear()
+                run_db(self, self.session.clear_draft, group="draft", exclusive=True)
+                self._notice("")
+                self.query_one("#field-participant_name").focus()
+
+        self.app.push_screen(ChoiceModal("Clear everything typed in this form?",
+                                         [("Keep it", "keep"), ("Clear the form", "clear")]), answer)
+
+    def action_to_queue(self) -> None:
+        self.app.switch_mode("queue")

@@ -1,0 +1,196 @@
+"""One ticket: every field editable, the KB representative, deadlines, history, and the actions.
+
+Edits are saved with the version the agent opened; if a colleague saved first, the save is
+refused, their change is shown, and the agent's own edits stay in the form to re-apply.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from helpdesk.taxonomy import STATUSES, label
+from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
+
+from .base import DeskScreen, run_db
+from .widgets.desk_bar import DeskBar
+from .widgets.ticket_form import TicketForm
+from .widgets.ticket_side import TicketSide
+
+
+class TicketScreen(DeskScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="ticket.save"),
+        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("ctrl+n", "note", "Note", id="ticket.note"),
+        Binding("ctrl+t", "status", "Status", id="ticket.status"),
+        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
+        Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        Binding("escape", "back", "Back", id="ticket.back"),
+    ]
+
+    def __init__(self, ticket_id: int) -> None:
+        super().__init__()
+        self.ticket_id = ticket_id
+        self.ticket: Ticket | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DeskBar(f"ticket #{self.ticket_id}")
+        yield Static(id="ticket-header")
+        with Horizontal(id="ticket-body"):
+            with VerticalScroll(id="ticket-fields"):
+                yield TicketForm(id="ticket-form")
+            yield TicketSide(id="ticket-side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.desk_app.db_changed.subscribe(self, lambda _: self.reload(from_colleague=True))
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 110, "-narrow")
+
+    # Loading ---------------------------------------------------------------------------
+    def reload(self, from_colleague: bool = False) -> None:
+        ticket_id = self.ticket_id
+        run_db(self, lambda: (self.session.ticket(ticket_id), self.session.history(ticket_id),
+                              self.session.rep_lines(self.session.ticket(ticket_id))),
+               lambda loaded: self._show(*loaded, from_colleague=from_colleague),
+               group="ticket-load", exclusive=True)
+
+    def _show(self, ticket: Ticket, history: list[Event], rep_lines: list[str], *,
+              from_colleague: bool) -> None:
+        form = self.query_one(TicketForm)
+        newer = self.ticket is not None and ticket.version != self.ticket.version
+        if self.ticket is None:
+            form.load_ticket(ticket)
+            unsaved = self.desk_app.unsaved_edits.pop(ticket.id, None)
+            if unsaved:
+                form.load({**form.values(), **unsaved}, as_edit=True)
+                self.notify(f"Your unsaved edits to #{ticket.id} are back; Ctrl+S saves them.")
+        elif not form.is_dirty:
+            form.load_ticket(ticket)
+        elif newer and from_colleague:
+            self.notify(f"#{ticket.id} was just changed by a colleague; your unsaved edits are kept. "
+                        "Saving will show what they changed.", severity="warning", timeout=8)
+        if self.ticket is None or not form.is_dirty:
+            self.ticket = ticket
+        self._header(ticket)
+        self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
+
+    def _header(self, ticket: Ticket) -> None:
+        urgency = ticket.urgency(self.session.now().date()).label
+        self.query_one("#ticket-header", Static).update(Content(
+            f" #{ticket.id} · {ticket.participant_name} · {label(STATUSES, ticket.status)} · "
+            f"{ticket.assignee or 'unassigned'}" + (f" · training {urgency}" if urgency else "")
+            + f" · v{ticket.version}"))
+
+    # Actions -----------------------------------------------------------------------------
+    def action_save(self) -> None:
+        if self.ticket is None:
+            return
+        form = self.query_one(TicketForm)
+        changes = form.changed_fields()
+        if not changes:
+            self.notify("Nothing to save.")
+            return
+        check = check_fields(changes, today=self.session.now().date(), creating=False)
+        if not check.ok:
+            form.show_check(check)
+            return
+        ticket = self.ticket
+
+        def saved(updated: Ticket) -> None:
+            self.ticket = updated
+            form.load_ticket(updated)
+            self.notify(f"Saved #{updated.id}.")
+            self.reload()
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, ConflictError):
+                # Keep the agent's edits on screen; adopt the new version so a second
+                # Ctrl+S (after reading the colleague's change) saves over it knowingly.
+                self.ticket = error.current
+                self._header(error.current)
+
+        run_db(self, lambda: self.session.update_ticket(ticket.id, changes, ticket.version),
+               saved, on_error=refused)
+
+    def _act(self, job, done_message: str) -> None:
+        def done(updated: Ticket) -> None:
+            self.notify(done_message.format(ticket=updated))
+            self.reload()
+
+        run_db(self, job, done)
+
+    def action_claim(self) -> None:
+        self._act(lambda: self.session.claim(self.ticket_id), "You have #{ticket.id}.")
+
+    def action_note(self) -> None:
+        from .note_modal import NoteModal
+
+        def write(text: str | None) -> None:
+            if text:
+                self._act(lambda: self.session.add_note(self.ticket_id, text), "Note added to #{ticket.id}.")
+
+        self.app.push_screen(NoteModal(self.ticket_id), write)
+
+    def action_status(self) -> None:
+        from .choice_modal import ChoiceModal
+
+        if self.ticket is None:
+            return
+        ticket = self.ticket
+        choices = [(term.label, term.code) for term in STATUSES if term.code != "resolved"]
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self._act(lambda: self.session.set_status(ticket.id, status, ticket.version),
+                          "#{ticket.id} is now " + label(STATUSES, status) + ".")
+
+        self.app.push_screen(ChoiceModal(f"Status of #{ticket.id}", choices, ticket.status), chosen)
+
+    def action_assign(self) -> None:
+        from .choice_modal import TextPromptModal
+
+        if self.ticket is None:
+            return
+        ticket = self.ticket
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._act(lambda: self.session.assign(ticket.id, name.strip() or None, ticket.version),
+                          "#{ticket.id} assigned.")
+
+        self.app.push_screen(TextPromptModal(f"Assign #{ticket.id} to (empty: nobody)",
+                                             "agent name", ticket.assignee or ""), chosen)
+
+    def action_resolve(self) -> None:
+        from .resolve_modal import Resolution, ResolveModal
+
+        if self.ticket is None:
+            return
+        if self.query_one(TicketForm).is_dirty:
+            self.notify("Save or undo your edits first (Ctrl+S).", severity="warning")
+            return
+        ticket = self.ticket
+
+        def chosen(resolution: Resolution | None) -> None:
+            if resolution:
+                self._act(lambda: self.session.resolve(ticket.id, resolution.outcome, resolution.note,
+                                                       ticket.version),
+                          "Resolved #{ticket.id}.")
+
+        self.app.push_screen(ResolveModal(ticket.id), chosen)
+
+    def action_back(self) -> None:
+        form = self.query_one(TicketForm)
+        if form.is_dirty:
+            # Leaving never loses typing: the edits wait in the app until the ticket is reopened.
+            self.desk_app.unsaved_edits[self.ticket_id] = form.changed_fields()
+            self.notify(f"Unsaved edits to #{self.ticket_id} kept; they come back when you reopen it.")
+        self.app.pop_screen()
+

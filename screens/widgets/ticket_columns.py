@@ -1,0 +1,86 @@
+"""The queue's columns: what each shows, and which ones fit at a given width.
+
+Columns are dropped by priority when the terminal is narrow (an 80-column terminal keeps
+number, urgency, wait, participant, ministry, status and assignee) and share the spare
+width by weight when it is wide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+
+from helpdesk.formatting import short_duration
+from helpdesk.taxonomy import CATEGORIES, STATUSES, label
+from helpdesk.text import clean_line
+from helpdesk.tickets import Ticket, Urgency
+
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    min_width: int
+    weight: int  # share of spare width; 0 keeps the column at min_width
+    priority: int  # lower survives longer on narrow terminals
+    value: Callable[[Ticket, datetime, dict[str, str]], str]
+    align_right: bool = False
+
+
+def _urgency_mark(ticket: Ticket, now: datetime, names: dict[str, str]) -> str:
+    band = ticket.urgency(now.date())
+    return {Urgency.TRAINING_IMMINENT: "!!", Urgency.INSIDE_DEADLINE: "!"}.get(band, "")
+
+
+def _training(ticket: Ticket, now: datetime, names: dict[str, str]) -> str:
+    if ticket.training_date is None:
+        return "—"
+    days = (ticket.training_date - now.date()).days
+    when = {0: "today", 1: "tomorrow"}.get(days, f"{ticket.training_date:%d %b}")
+    return when if days >= 0 else f"{ticket.training_date:%d %b} (past)"
+
+
+COLUMNS = (
+    Column("id", "#", 5, 0, 0, lambda t, n, r: str(t.id), align_right=True),
+    Column("urgency", "", 2, 0, 0, _urgency_mark),
+    Column("wait", "Wait", 7, 0, 1, lambda t, n, r: short_duration(t.waiting(n)), align_right=True),
+    Column("participant", "Participant", 12, 3, 0, lambda t, n, r: t.participant_name),
+    Column("ministry", "Ministry", 12, 3, 2, lambda t, n, r: t.ministry or t.ministry_query or "—"),
+    Column("rep", "KB rep", 10, 2, 6, lambda t, n, r: r.get(t.rep_email or "", t.rep_email or "—")),
+    Column("category", "Category", 10, 2, 5, lambda t, n, r: label(CATEGORIES, t.category)),
+    Column("status", "Status", 9, 1, 1, lambda t, n, r: label(STATUSES, t.status)),
+    Column("assignee", "Agent", 6, 1, 3, lambda t, n, r: t.assignee or "—"),
+    Column("training", "Training", 9, 0, 4, _training),
+)
+GAP = 1
+
+
+def layout(width: int) -> list[tuple[Column, int]]:
+    """The columns that fit in ``width`` cells, in display order, with their widths."""
+    chosen = list(COLUMNS)
+    while chosen and sum(c.min_width for c in chosen) + GAP * (len(chosen) - 1) > width:
+        chosen.remove(max(chosen, key=lambda c: c.priority))
+    spare = width - sum(c.min_width for c in chosen) - GAP * (len(chosen) - 1)
+    total_weight = sum(c.weight for c in chosen) or 1
+    widths = {c.key: c.min_width + spare * c.weight // total_weight for c in chosen}
+    # Hand out what integer division left over, so the row fills the width exactly.
+    leftover = width - sum(widths.values()) - GAP * (len(chosen) - 1)
+    for column in sorted(chosen, key=lambda c: -c.weight):
+        if leftover <= 0 or column.weight == 0:
+            break
+        widths[column.key] += 1
+        leftover -= 1
+    return [(column, widths[column.key]) for column in chosen]
+
+
+def fit(text: str, width: int, align_right: bool = False) -> str:
+    """Exactly ``width`` cells: cleaned, cut with an ellipsis, padded (wide scripts aware)."""
+    text = clean_line(text)
+    if cell_len(text) > width:
+        text = set_cell_size(text, max(width - 1, 0)) + "…"
+    padding = " " * (width - cell_len(text))
+    return padding + text if align_right else text + padding

@@ -1,0 +1,179 @@
+"""The queue as a virtual table: only the rows on screen (and a page around them) are loaded.
+
+The widget never touches the database. It knows how many rows the queue has, keeps the
+rows it was given by position, and asks its screen for missing windows with
+``WindowNeeded``; the screen loads them in a worker and hands them back with ``fill``.
+A ``generation`` number makes answers to an older query (before a filter changed) harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from helpdesk import clock
+from helpdesk.tickets import Ticket, Urgency
+
+from .ticket_columns import GAP, fit, layout
+
+BLOCK = 100  # rows per window request
+
+
+class TicketTable(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    TicketTable { height: 1fr; }
+    TicketTable > .ticket-table--header { text-style: bold; background: $panel; }
+    TicketTable > .ticket-table--cursor { background: $accent 40%; }
+    TicketTable:focus > .ticket-table--cursor { background: $accent; color: $text; }
+    TicketTable > .ticket-table--imminent { color: $error; text-style: bold; }
+    TicketTable > .ticket-table--deadline { color: $warning; }
+    TicketTable > .ticket-table--loading { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {
+        "ticket-table--header",
+        "ticket-table--cursor",
+        "ticket-table--imminent",
+        "ticket-table--deadline",
+        "ticket-table--loading",
+    }
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="queue.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="queue.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="queue.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="queue.page_down"),
+        Binding("home,g", "jump(0)", "First", show=False, id="queue.first"),
+        Binding("end,G", "jump(-1)", "Last", show=False, id="queue.last"),
+        Binding("enter", "select", "Open", id="queue.open"),
+    ]
+
+    cursor_row = reactive(0)
+
+    class WindowNeeded(Message):
+        def __init__(self, offset: int, limit: int, generation: int) -> None:
+            super().__init__()
+            self.offset, self.limit, self.generation = offset, limit, generation
+
+    class Selected(Message):
+        def __init__(self, ticket: Ticket) -> None:
+            super().__init__()
+            self.ticket = ticket
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.total = 0
+        self.generation = 0
+        self.now: datetime = clock.now()
+        self.rep_names: dict[str, str] = {}
+        self._rows: dict[int, Ticket] = {}
+        self._requested: set[int] = set()
+
+    # What the screen calls ---------------------------------------------------------
+    def reset(self, total: int, *, keep_cursor: bool = False) -> int:
+        """A new query result of ``total`` rows; returns the generation to answer with."""
+        self.generation += 1
+        self.total = total
+        self._rows.clear()
+        self._requested.clear()
+        self.virtual_size = Size(self.size.width, total + 1)  # +1: the header line
+        if not keep_cursor:
+            self.cursor_row = 0
+            self.scroll_to(y=0, animate=False)
+        self.cursor_row = min(self.cursor_row, max(total - 1, 0))
+        self._request_visible()
+        self.refresh()
+        return self.generation
+
+    def fill(self, offset: int, rows: list[Ticket], generation: int) -> None:
+        if generation != self.generation:
+            return  # an answer to a query that is no longer on screen
+        for index, ticket in enumerate(rows):
+            self._rows[offset + index] = ticket
+        self.refresh()
+
+    @property
+    def current(self) -> Ticket | None:
+        return self._rows.get(self.cursor_row)
+
+    # Window bookkeeping ------------------------------------------------------------
+    def _request_visible(self) -> None:
+        if not self.total:
+            return
+        first = max(int(self.scroll_offset.y) - self.size.height, 0)
+        last = min(int(self.scroll_offset.y) + 2 * self.size.height, self.total - 1)
+        for block_start in range(first // BLOCK * BLOCK, last + 1, BLOCK):
+            if block_start not in self._requested:
+                self._requested.add(block_start)
+                self.post_message(self.WindowNeeded(block_start, BLOCK, self.generation))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._request_visible()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.total + 1)
+        self._request_visible()
+
+    # Keys ----------------------------------------------------------------------------
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        # Keep the cursor on screen, below the header line.
+        top = int(self.scroll_offset.y)
+        visible_rows = max(self.size.height - 1, 1)
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + visible_rows:
+            self.scroll_to(y=new - visible_rows + 1, animate=False)
+        self.refresh()
+
+    def action_cursor(self, delta: int) -> None:
+        if self.total:
+            self.cursor_row = min(max(self.cursor_row + delta, 0), self.total - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(self.size.height - 2, 1))
+
+    def action_jump(self, row: int) -> None:
+        if self.total:
+            self.cursor_row = row if row >= 0 else self.total - 1
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    # Drawing -------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width, base)
+        index = int(self.scroll_offset.y) + y - 1
+        if index >= self.total:
+            return Strip.blank(width, base)
+        ticket = self._rows.get(index)
+        style = base
+        if ticket is None:
+            style += self.get_component_rich_style("ticket-table--loading")
+            return Strip([Segment(fit("  …", width), style)], width)
+        band = ticket.urgency(self.now.date())
+        if band is Urgency.TRAINING_IMMINENT:
+            style += self.get_component_rich_style("ticket-table--imminent")
+        elif band is Urgency.INSIDE_DEADLINE:
+            style += self.get_component_rich_style("ticket-table--deadline")
+        if index == self.cursor_row:
+            style += self.get_component_rich_style("ticket-table--cursor")
+        cells = [fit(column.value(ticket, self.now, self.rep_names), cell_width, column.align_right)
+                 for column, cell_width in layout(width)]
+        # Plain Segments: participant text is drawn as typed, never parsed as markup.
+        return Strip([Segment((" " * GAP).join(cells).ljust(width), style)], width)
+
+    def _header(self, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("ticket-table--header")
+        cells = [fit(column.title, cell_width, column.align_right) for column, cell_width in layout(width)]
+        return Strip([Segment((" " * GAP).join(cells).ljust(width), style)], width)
