@@ -128,8 +128,9 @@ def apply_import(store, holiday_list: HolidayList, *, imported_by: str,
                        [f"{change.year}-01-01", f"{change.year}-12-31"])
             db["holidays"].insert_all(h.to_dict() for h in change.incoming)
             db.execute(
-                "INSERT INTO holiday_years (year, source, caveat) VALUES (?, ?, ?) "
-                "ON CONFLICT (year) DO UPDATE SET source = excluded.source, caveat = excluded.caveat",
+                "INSERT INTO holiday_years (year, source, caveat) VALUES (?, ?, ?)"
+                " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
+                " caveat = excluded.caveat",
                 [change.year, source, holiday_list.caveat],
             )
     return plan

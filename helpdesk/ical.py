@@ -110,9 +110,8 @@ def parse(text: str) -> Component:
                 if calendar is not None:
                     raise ICalError(number, "a second calendar after END:VCALENDAR")
                 if component.name != "VCALENDAR":
-                    raise ICalError(
-                        number, f"the file must start with BEGIN:VCALENDAR, not BEGIN:{component.name}"
-                    )
+                    found = f"BEGIN:{component.name}"
+                    raise ICalError(number, f"the file must start with BEGIN:VCALENDAR, not {found}")
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise ICalError(number, "components nested too deeply")
