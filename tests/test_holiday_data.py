@@ -2,47 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
 from helpdesk.holidays import HolidayCalendar
 from helpdesk.schema import MIGRATIONS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def reference_dir() -> Path:
-    """``shared/reference`` beside the repository (its parent for /work/main, further up for
-    a worktree under /work/wt/); CI has it too. Missing is a failure, never a skip."""
-    for folder in ROOT.parents:
-        candidate = folder / "shared" / "reference"
-        if (candidate / "holidays-2026.csv").is_file():
-            return candidate
-    raise AssertionError(f"no shared/reference/holidays-*.csv above {ROOT}")
-
-
-def rows(text: str) -> list[tuple[str, str, str]]:
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return [(r["date"], r["name"], r["kind"]) for r in csv.DictReader(lines)]
+from reference import csv_rows, reference_dir, reference_rows
 
 
 @pytest.mark.parametrize("year", [2026, 2027])
 def test_shipped_file_has_exactly_the_reference_rows(year):
     shipped = files("helpdesk.data").joinpath(f"holidays-{year}.csv").read_text(encoding="utf-8")
     reference = (reference_dir() / f"holidays-{year}.csv").read_text(encoding="utf-8")
-    assert rows(shipped) == rows(reference)
+    assert csv_rows(shipped) == csv_rows(reference)
     for kind in ("gazetted", "restricted"):
-        assert [r for r in rows(shipped) if r[2] == kind] == [r for r in rows(reference) if r[2] == kind]
+        assert [r for r in csv_rows(shipped) if r[2] == kind] == [
+            r for r in csv_rows(reference) if r[2] == kind
+        ]
 
 
 def test_reference_counts_are_what_the_domain_facts_say():
     counts = {}
     for year in (2026, 2027):
-        for _, _, kind in rows((reference_dir() / f"holidays-{year}.csv").read_text(encoding="utf-8")):
+        for _, _, kind in reference_rows(year):
             counts[year, kind] = counts.get((year, kind), 0) + 1
     assert counts == {(2026, "gazetted"): 17, (2026, "restricted"): 34, (2027, "gazetted"): 17}
 
