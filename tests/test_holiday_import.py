@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpdesk.errors import InputError
 from helpdesk.holiday_import import (
@@ -186,3 +188,35 @@ def test_read_file_errors_are_one_line_input_errors(tmp_path):
         read_file(tmp_path / "missing.csv")
     with pytest.raises(InputError, match="is a directory"):
         read_file(tmp_path)
+
+
+# -- fuzzing: whatever arrives, the answer is a list or a HolidayFileError, never a crash --
+
+CSV_START = b"date,name,kind\n"
+ICAL_START = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:2028"
+
+
+def parses_or_refuses(content: bytes) -> None:
+    try:
+        parse_holidays(content, "fuzz")
+    except HolidayFileError as error:
+        assert error.problems and "\n" not in str(error)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_crash(content):
+    parses_or_refuses(content)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([CSV_START, ICAL_START, b""]), st.text(max_size=2000))
+def test_random_text_after_a_plausible_start_never_crashes(start, text):
+    parses_or_refuses(start + text.encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=30), st.text(max_size=12)),
+                max_size=30))
+def test_random_csv_rows_never_crash(rows):
+    parses_or_refuses(csv_text(rows).encode("utf-8", "surrogatepass"))
