@@ -163,7 +163,7 @@ class DeskHours:
             relevant += self.calendar.closures(day)
             day += _ONE_DAY
         # A moon-dependent holiday next to a day the answer rests on may move onto it.
-        for edge in {first, last}:
+        for edge in dict.fromkeys((first, last)):  # a set would order by hash, per process
             for neighbour in (edge - _ONE_DAY, edge + _ONE_DAY):
                 relevant += [h for h in self.calendar.closures(neighbour) if h.moon_dependent]
         for holiday in dict.fromkeys(relevant):

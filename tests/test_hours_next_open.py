@@ -112,3 +112,14 @@ def test_broken_data_cannot_loop_forever():
         hours.next_open(ist(2029, 12, 31, 18, 0))
     with pytest.raises(HelpdeskError, match="over 400 days"):
         hours.add_desk_minutes(ist(2029, 12, 31, 16, 0), 120)
+
+
+def test_warnings_come_in_a_fixed_order(hours):
+    # Unloaded years, then year caveats, then the holidays behind the answer: the same
+    # order in every process, so answers from different machines compare equal.
+    status = hours.status(ist(2027, 6, 16, 10, 0))
+    assert status.warnings == [
+        "The 2027 holiday list: read only from secondary sources, never from the DoPT "
+        "memorandum itself: unverified.",
+        "Muharram (Wed 16 Jun 2027) depends on the moon: DoPT may move it by a day at short notice.",
+    ]
