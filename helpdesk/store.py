@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,11 +42,7 @@ class Store:
         """Open (creating and migrating if needed) the database at ``path``."""
         store = cls(Path(path))
         store._create_file()
-        db = store.db
-        try:
-            db.enable_wal()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{store.path} is not a usable SQLite database: {error}") from None
+        store._enable_wal()
         from .schema import migrate
 
         migrate(store)
@@ -64,6 +61,23 @@ class Store:
         except OSError as error:
             raise StoreError(f"cannot create the database {self.path}: {error.strerror}") from None
         os.close(descriptor)
+
+    def _enable_wal(self) -> None:
+        # A console creating a new file runs the migrations as its first transaction, and
+        # WAL is only recorded in the file when that commits. A console opening the file
+        # meanwhile sees rollback mode, and its switch to WAL fails with "database is
+        # locked" at once: SQLite does not busy-wait on a journal-mode change. So wait here.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.enable_wal()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.path} is not a usable SQLite database: {error}") from None
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path} is not a usable SQLite database: {error}") from None
+            time.sleep(0.02)
 
     @property
     def db(self) -> sqlite_utils.Database:

@@ -19,6 +19,8 @@ from .output import error_line
 # name -> "module:attribute", relative to this package.
 COMMANDS = {
     "email": ".email_cmd:email",
+    "holidays": ".holidays_cmd:holidays",
+    "hours": ".hours_cmd:hours",
     "mobile": ".email_cmd:mobile",
     "ticket": ".ticket_cmd:ticket",
 }
