@@ -20,6 +20,7 @@ from .output import error_line
 COMMANDS = {
     "email": ".email_cmd:email",
     "mobile": ".email_cmd:mobile",
+    "responses": ".responses_cmd:responses",
 }
 
 
