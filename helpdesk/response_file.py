@@ -20,6 +20,7 @@ from .response_vocab import (
     DATE_GUARDS,
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
+    LINK_PLACEHOLDERS,
     LANGUAGES,
     PLACEHOLDER_PATTERN,
     PLACEHOLDERS,
@@ -201,6 +202,12 @@ def _check_text(translation: Translation, language: str, fault, faults: _Faults)
             match = PLACEHOLDER_PATTERN.fullmatch(braced)
             if not match or match.group(1) not in PLACEHOLDERS:
                 fault(f"{where}: unknown placeholder {braced!r}")
+        for match in PLACEHOLDER_PATTERN.finditer(text):
+            after = text[match.end():match.end() + 1]
+            if match.group(1) in LINK_PLACEHOLDERS and after and not after.isspace():
+                faults.add(f"[{language}] {where}: {match.group(0)} is followed by {after!r}; end the "
+                           "text or put a space after a link, so the chat links it whole",
+                           blocking=False)
         if _TEAMS_MARKUP.search(text):
             faults.add(f"[{language}] {where}: Markdown (** __ ` # >) is garbled in a Teams chat",
                        blocking=False)

@@ -39,6 +39,12 @@ PLACEHOLDERS = {
     "not_approved_message": "iGOT's not-approved message",
 }
 
+# Links: chat apps end a link at the first space, and some swallow a following "," "." or
+# "।" into it, so a link placeholder must be followed by a space or end its text.
+LINK_PLACEHOLDERS = frozenset(
+    {"signup_url", "portal_url", "nodal_list_url", "video_url", "play_store_url", "teams_link"}
+)
+
 # One pass over the template: a value put in place is never read again as a placeholder.
 PLACEHOLDER_PATTERN = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 # Anything in braces, to catch misspelt placeholders ({Name}, { email }) in check.

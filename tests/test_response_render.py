@@ -150,7 +150,8 @@ def test_missing_values_are_marked_and_block_sending(library):
     assert reply.missing == ["participant_name", "ministry", "rep_name", "rep_email", "rep_mobile",
                              "teams_link"]
     assert "Hello ⟨participant name?⟩," in reply.text
-    assert "the Teams link ⟨Teams link?⟩, functional Mon–Fri, 09:00–17:00 IST" in reply.text
+    assert ("functional Mon–Fri, 09:00–17:00 IST, except government holidays: the Teams link "
+            "⟨Teams link?⟩\n") in reply.text
     with pytest.raises(ReplyNotReady, match="participant name, ministry/department, KB representative"):
         reply.text_to_send()
 

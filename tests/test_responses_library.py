@@ -198,6 +198,23 @@ def test_broken_files_are_left_out_and_the_rest_still_loads(broken):
         assert left_out not in library
 
 
+def test_a_link_must_end_its_text_or_be_followed_by_a_space(tmp_path):
+    local = write_files(tmp_path / "local", {"links.toml": '''
+id = "links"
+categories = ["other"]
+keywords = ["x"]
+[en]
+title = "Links"
+steps = ["Open {signup_url}, then {video_url}", "Open {portal_url} now ({nodal_list_url})."]
+'''})
+    library = load_library(local)
+    assert "links" in library, "a warning only: the reply still works"
+    warnings = [p.message for p in library.problems() if p.response_id == "links" and not p.blocking]
+    assert any("step 1: {signup_url} is followed by ','" in w for w in warnings)
+    assert any("step 2: {nodal_list_url} is followed by ')'" in w for w in warnings)
+    assert not any("{video_url}" in w or "{portal_url}" in w for w in warnings)
+
+
 def test_step_conditions_are_read_from_a_string_or_a_list(library):
     steps = library.get("register-in-time").translations["en"].steps
     assert Step in {type(step) for step in steps}
