@@ -22,6 +22,7 @@ from .response_dates import days_left, training_state
 from .response_model import Response
 from .responses import ResponseLibrary
 from .taxonomy import CATEGORIES, label
+from .text import clean_line
 
 # Points per rule. The agent's category outweighs any one keyword of the question (even a
 # phrase); the e-mail verdict and a near training date order the replies within it; several
@@ -69,7 +70,8 @@ _SEPARATORS = re.compile(r"[\s,;:!?()\[\]{}<>\"'“”‘’`।॥|/\\*_=+~^#$%
 def normalise(text: str) -> str:
     """Lower case, NFC, one space between words. Devanagari marks are kept, unlike
     rapidfuzz's default processor, which would break Hindi words apart."""
-    text = unicodedata.normalize("NFC", text).casefold()
+    # Cleaned first: the words of a question come back in the reasons the console shows.
+    text = unicodedata.normalize("NFC", clean_line(text)).casefold()
     text = _INNER_HYPHEN.sub("", text)
     return " ".join(token.strip(".") for token in _SEPARATORS.split(text) if token.strip("."))
 

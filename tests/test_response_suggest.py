@@ -169,3 +169,9 @@ def test_search_respects_the_limit(library):
 
 def test_normalise_keeps_hindi_words_whole():
     assert normalise("ओटीपी नहीं आया।  E-mail, gov.in!") == "ओटीपी नहीं आया email gov.in"
+
+
+def test_reasons_never_carry_terminal_controls_from_the_question(library):
+    found = suggest(library, ticket("certificate\x1b]0;pwned\x07 kaise milega\x1b[2J"))
+    assert ids(found)[0] == "certificate"
+    assert all("\x1b" not in reason and "\x07" not in reason for reason in found[0].reasons)
