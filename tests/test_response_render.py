@@ -241,3 +241,14 @@ def test_to_dict_lists_what_is_missing(library):
     data = render(library.get("contact-order"), ResponseContext(today=TODAY)).to_dict()
     assert data["ready"] is False and data["id"] == "contact-order"
     assert {"name": "teams_link", "label": "Teams link"} in data["missing"]
+
+
+@pytest.mark.parametrize("days_left", [None, *range(-2, 10)])
+def test_every_reply_has_steps_whatever_the_training_date(library, days_left):
+    training = TODAY + timedelta(days=days_left) if days_left is not None else None
+    for response in library:
+        for language in response.languages:
+            reply = render(response, context(GOVERNMENT, training=training, language=language))
+            assert re.search(r"^1\. \S", reply.text, re.MULTILINE), (response.id, language)
+            numbers = [int(n) for n in re.findall(r"^(\d+)\. ", reply.text, re.MULTILINE)]
+            assert numbers == list(range(1, len(numbers) + 1)), "steps are numbered without gaps"
