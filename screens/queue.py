@@ -52,6 +52,12 @@ class QueueScreen(DeskScreen):
         self.set_interval(60, self._tick)
         self.query_one(TicketTable).focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from a ticket or the intake form: show what the agent just did at once,
+        # not after the next database-watch tick.
+        if self.is_mounted and self.query(TicketTable):
+            self.reload(keep_cursor=True)
+
     # Loading -----------------------------------------------------------------------
     def watch_queue_filter(self, query: QueueFilter) -> None:
         self.query_one("#queue-filters", Static).update(Content(

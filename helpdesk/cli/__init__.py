@@ -23,6 +23,7 @@ COMMANDS = {
     "hours": ".hours_cmd:hours",
     "mobile": ".email_cmd:mobile",
     "ticket": ".ticket_cmd:ticket",
+    "responses": ".responses_cmd:responses",
 }
 
 
