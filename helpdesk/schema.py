@@ -63,3 +63,13 @@ def m0002_holidays(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m0003_seed_directory(db: sqlite_utils.Database) -> None:
+    # A new database starts with the annexure as shipped; `helpdesk directory import`
+    # replaces it later. Seeding here puts it in the migration's transaction, so two
+    # consoles opening a fresh file cannot both seed it.
+    from .directory import load_published, replace_rows
+
+    replace_rows(db, load_published())
