@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -185,12 +186,23 @@ def _ministry_department_findings(directory: Directory, aliases: Aliases) -> lis
     ministries = [row for row in directory if names[row.position].level == MINISTRY]
     # Bodies (BSF, EPFO) under a ministry are not its departments: see _parent_findings.
     departments = [row for row in directory if names[row.position].level == DEPARTMENT]
+    # Departments by word and by parent, so each ministry meets only its likely children.
+    by_word: dict[str, list[DirectoryRow]] = defaultdict(list)
+    by_parent: dict[str, list[DirectoryRow]] = defaultdict(list)
+    for row in departments:
+        for word in set(names[row.position].words):
+            by_word[word].append(row)
+        parent = aliases.parent_of(row.ministry)
+        if parent:
+            by_parent[parent].append(row)
     findings = []
     for ministry in ministries:
         ministry_words = set(names[ministry.position].words)
+        nearby = {row.position: row for word in ministry_words for row in by_word.get(word, ())}
+        nearby.update((row.position, row) for row in by_parent.get(ministry.ministry, ()))
         children = []
-        for row in departments:
-            words = set(names[row.position].words)
+        for position, row in sorted(nearby.items()):
+            words = set(names[position].words)
             named_alike = bool(words) and (words <= ministry_words or ministry_words <= words)
             if named_alike or aliases.parent_of(row.ministry) == ministry.ministry:
                 children.append(row)
@@ -239,6 +251,17 @@ def _parent_findings(directory: Directory, aliases: Aliases, covered: set[int]) 
     return findings
 
 
+# A directory repeats a few dozen addresses and numbers over thousands of rows.
+@lru_cache(maxsize=4096)
+def _valid_email(address: str) -> bool:
+    return emails.classify(address).valid
+
+
+@lru_cache(maxsize=4096)
+def _valid_mobile(number: str) -> bool:
+    return mobiles.classify(number).valid
+
+
 def _field_findings(directory: Directory) -> list[Finding]:
     findings = []
     seen: dict[str, int] = {}
@@ -250,13 +273,13 @@ def _field_findings(directory: Directory) -> list[Finding]:
                     f"The {label} of row {row.position} ({row.ministry.strip()}) has stray spaces: {value!r}.",
                     "Matching ignores the spaces; an exact copy-paste of the field would not.",
                 ))
-        if not emails.classify(row.rep_email).valid:
+        if not _valid_email(row.rep_email):
             findings.append(Finding(
                 "invalid-email", "error", (row.position,),
                 f"Row {row.position} ({row.ministry}) has an invalid e-mail: {row.rep_email!r}.",
                 "The lookup still shows the row; the address will not work as printed.",
             ))
-        if not mobiles.classify(row.rep_mobile).valid:
+        if not _valid_mobile(row.rep_mobile):
             findings.append(Finding(
                 "invalid-mobile", "error", (row.position,),
                 f"Row {row.position} ({row.ministry}) has an invalid mobile: {row.rep_mobile!r}.",
