@@ -4,10 +4,10 @@ Each finding says what is wrong, which rows it touches, how sure we are that it 
 (severity) and what the lookup does about it. The rules look at the data, not at a list
 of known rows, so an imported annexure is checked the same way:
 
-* one e-mail printed with several spellings of a name, or several mobiles;
-* a row whose name (and mobile) belong to another representative's e-mail;
-* a mobile number shared by two e-mails;
-* an e-mail address whose name part does not contain the printed name;
+* who the rows name (directory_check_people.py): one e-mail printed with several
+  spellings of a name or several mobiles, a row whose name and mobile belong to another
+  representative's e-mail, a number two people share, an e-mail whose name part does not
+  contain the printed name;
 * prefixes other than "M/o" and "D/o" ("D/f"), and "M/o of" (a doubled "of");
 * a ministry row and rows of its own departments, named alike or linked in the alias
   file: harmless when they share a representative, a trap for the lookup when not;
@@ -15,145 +15,27 @@ of known rows, so an imported annexure is checked the same way:
 * fields with stray spaces, invalid e-mail or mobile, repeated ministry names, and alias
   entries that name rows the directory no longer has.
 
-Severity: "error" = the row's contact details contradict each other; "warning" = the
-agent could be misled; "info" = worth knowing, routing is unaffected.
+Severities are explained in directory_findings.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
 from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from . import emails, mobiles
 from .aliases import Aliases
-from .directory import Directory, DirectoryRow, Representative
+from .directory import Directory, DirectoryRow
+from .directory_check_people import email_findings, identity_findings
+from .directory_findings import SEVERITIES, Finding, warnings_by_position
 from .normalise import DEPARTMENT, MINISTRY, normalise
 
-SEVERITIES = ("error", "warning", "info")
+__all__ = ["SEVERITIES", "Finding", "check", "warnings_by_position"]
+
 _PREFIX = re.compile(r"^(?P<prefix>[A-Za-z]/[A-Za-z])\s+(?P<rest>\S.*)$")
 KNOWN_PREFIXES = {"M/o": "Ministry of", "D/o": "Department of"}
 PREFIX_MEANINGS = {"D/f": "Department for"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    positions: tuple[int, ...]
-    message: str
-    lookup_action: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def _same_person(name: str, other: str) -> bool:
-    """Two printings of one name: a small misspelling, or one a part of the other."""
-    a, b = name.casefold().split(), other.casefold().split()
-    if set(a) <= set(b) or set(b) <= set(a):
-        return True
-    return fuzz.ratio(" ".join(a), " ".join(b)) >= 75
-
-
-def _rows_text(rows: list[DirectoryRow]) -> str:
-    shown = ", ".join(f"{row.ministry} (row {row.position})" for row in rows[:4])
-    return shown + (f" and {len(rows) - 4} more" if len(rows) > 4 else "")
-
-
-def _identity_findings(directory: Directory) -> list[Finding]:
-    findings: list[Finding] = []
-    owner_of_name: dict[str, Representative] = {}
-    owner_of_mobile: dict[str, Representative] = {}
-    for person in directory.representatives.values():
-        owner_of_name.setdefault(person.name.casefold(), person)
-        owner_of_mobile.setdefault(person.mobile, person)
-
-    for person in directory.representatives.values():
-        rows = [directory.at(position) for position in person.positions]
-        for row in rows:
-            if row.rep_name == person.name or _same_person(row.rep_name, person.name):
-                continue
-            claimed = owner_of_name.get(row.rep_name.casefold())
-            detail = f"{row.ministry} (row {row.position}) names {row.rep_name}"
-            if claimed and claimed is not person:
-                detail += f", whose e-mail is {claimed.email},"
-            detail += f" but gives the e-mail {person.email} of {person.name}"
-            if row.rep_mobile != person.mobile:
-                mobile_owner = owner_of_mobile.get(row.rep_mobile)
-                whose = f" ({mobile_owner.name}'s)" if mobile_owner and mobile_owner is not person else ""
-                detail += f", and the mobile {row.rep_mobile}{whose} instead of {person.mobile}"
-            findings.append(Finding(
-                "contact-of-another", "error", (row.position,), detail + ".",
-                f"Shows the e-mail's representative, {person.name} ({person.mobile}), with the row "
-                "as published and this warning; confirm with Karmayogi Bharat before relying on it.",
-            ))
-        contradicted = {finding.positions[0] for finding in findings}
-
-        for variant in person.names[1:]:
-            variant_rows = [row for row in rows if row.rep_name == variant]
-            if not _same_person(variant, person.name):
-                continue
-            findings.append(Finding(
-                "name-variant", "warning", tuple(row.position for row in variant_rows),
-                f"The e-mail {person.email} is printed as '{variant}' in {_rows_text(variant_rows)} "
-                f"and as '{person.name}' in {_count_rows(rows, person.name)} rows: one person, "
-                "two spellings.",
-                f"Shows '{person.name}', the spelling most rows use, with the row as published.",
-            ))
-        for variant in person.mobiles[1:]:
-            variant_rows = [row for row in rows if row.rep_mobile == variant
-                            and row.position not in contradicted]
-            if not variant_rows:
-                continue
-            owner = owner_of_mobile.get(variant)
-            whose = f" ({owner.name}'s number)" if owner and owner is not person else ""
-            findings.append(Finding(
-                "mobile-variant", "warning", tuple(row.position for row in variant_rows),
-                f"{_rows_text(variant_rows)} give {variant}{whose} for {person.email}; "
-                f"{_count_rows(rows, None, person.mobile)} rows give {person.mobile}.",
-                f"Shows {person.mobile}, the number most rows give, with the row as published.",
-            ))
-
-    # Two representatives whose own (most printed) number is the same.
-    sharing: dict[str, list[Representative]] = defaultdict(list)
-    for person in directory.representatives.values():
-        sharing[person.mobile].append(person)
-    for mobile, people in sharing.items():
-        if len(people) > 1:
-            positions = tuple(sorted(p for person in people for p in person.positions))
-            findings.append(Finding(
-                "shared-mobile", "warning", positions,
-                f"The mobile {mobile} is the number of {len(people)} representatives "
-                f"({', '.join(person.name for person in people)}).",
-                "Shows the number as printed; call and check who answers before passing it on.",
-            ))
-    return findings
-
-
-def _count_rows(rows: list[DirectoryRow], name: str | None, mobile: str | None = None) -> int:
-    if name is not None:
-        return sum(row.rep_name == name for row in rows)
-    return sum(row.rep_mobile == mobile for row in rows)
-
-
-def _email_findings(directory: Directory) -> list[Finding]:
-    findings = []
-    for person in directory.representatives.values():
-        local = re.sub(r"[^a-z]", "", person.email.split("@")[0].casefold())
-        missing = [part for part in re.findall(r"[a-z]+", person.name.casefold())
-                   if len(part) >= 3 and part not in local]
-        if missing:
-            findings.append(Finding(
-                "email-name-mismatch", "info", person.positions,
-                f"{person.name}'s e-mail {person.email} does not contain "
-                f"'{' '.join(missing)}' from the printed name.",
-                "Nothing changes: the e-mail identifies the representative; write to it as printed.",
-            ))
-    return findings
 
 
 def _name_findings(directory: Directory) -> list[Finding]:
@@ -315,19 +197,10 @@ def _alias_findings(directory: Directory, aliases: Aliases) -> list[Finding]:
 
 def check(directory: Directory, aliases: Aliases) -> list[Finding]:
     """Every finding, most severe first, then in row order."""
-    findings = _identity_findings(directory) + _email_findings(directory) + _name_findings(directory)
+    findings = identity_findings(directory) + email_findings(directory) + _name_findings(directory)
     structure = _ministry_department_findings(directory, aliases)
     in_ministry_findings = {position for finding in structure for position in finding.positions}
     findings += structure + _parent_findings(directory, aliases, in_ministry_findings)
     findings += _field_findings(directory) + _alias_findings(directory, aliases)
     return sorted(findings, key=lambda finding: (SEVERITIES.index(finding.severity),
                                                   finding.positions[:1] or (10**9,), finding.code))
-
-
-def warnings_by_position(findings: list[Finding]) -> dict[int, list[str]]:
-    """The message of every finding, filed under each row it touches."""
-    by_position: dict[int, list[str]] = defaultdict(list)
-    for finding in findings:
-        for position in finding.positions:
-            by_position[position].append(finding.message)
-    return dict(by_position)

@@ -24,17 +24,18 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from itertools import islice
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import islice
+from typing import TYPE_CHECKING
 
-from .aliases import Aliases, load_aliases, split_body
+from .aliases import Aliases, load_aliases
 from .desk import facts
-from .directory import Directory, DirectoryRow
+from .directory import Directory
 from .directory_check import check, warnings_by_position
 from .errors import InputError
-from .lookup_index import Key, KeyIndex, ScoredKey
-from .normalise import MINISTRY, Normalised, normalise
+from .lookup_index import KeyIndex, ScoredKey
+from .lookup_keys import Target, build_keys
+from .normalise import normalise
 from .text import clean_line
 
 if TYPE_CHECKING:
@@ -86,90 +87,6 @@ class LookupResult:
         }
 
 
-class _Target(NamedTuple):  # a tuple: hashed on every candidate of every query
-    kind: str  # "row" or "outside"
-    name: str  # the row's published ministry, or the outside body's name
-
-
-@dataclass(frozen=True)
-class _Payload:
-    targets: tuple[_Target, ...]
-    via: str
-
-
-def _keys_for_row(row: DirectoryRow, aliases: Aliases) -> list[tuple[str, str]]:
-    """(text, via) for every name of one annexure row."""
-    names = [(row.ministry, "name")]
-    entry = aliases.for_row(row.ministry)
-    if entry:
-        names += [(alias, f"alias {alias}") for alias in entry.aliases]
-        names += [(hindi, "Hindi name") for hindi in entry.hindi]
-        for body in entry.bodies:
-            full_name, code = split_body(body)
-            label = f"body {code or full_name}"
-            names.append((full_name, label))
-            if code:
-                names.append((code, label))
-    return names
-
-
-def _build_keys(directory: Directory, aliases: Aliases) -> list[Key]:
-    spellings = aliases.spellings
-    keys: list[Key] = []
-    seen: set[tuple] = set()
-
-    def add(text: str, targets: tuple[_Target, ...], via: str, level: str | None = None) -> Normalised:
-        normalised = normalise(text, spellings)
-        if not normalised.words or not targets:
-            return normalised
-        key_level = normalised.level or level
-        identity = (normalised.words, key_level, targets)
-        if identity not in seen:
-            seen.add(identity)
-            keys.append(Key(normalised.words, key_level, _Payload(targets, via)))
-        return normalised
-
-    row_of_name: dict[tuple, str] = {}
-    for row in directory:
-        target = (_Target("row", row.ministry),)
-        for text, via in _keys_for_row(row, aliases):
-            normalised = add(text, target, via)
-            row_of_name.setdefault((normalised.words, normalised.level), row.ministry)
-
-    # A body curated as "not in the directory" that a newer annexure lists after all
-    # (one of its names is a row's name): all its names now lead to that row.
-    listed: dict[str, _Target] = {}
-    for body in aliases.outside:
-        for text in body.keys:
-            normalised = normalise(text, spellings)
-            ministry = row_of_name.get((normalised.words, normalised.level))
-            if ministry:
-                listed[body.name] = _Target("row", ministry)
-                break
-
-    def resolve(outside_names: tuple[str, ...]) -> tuple[_Target, ...]:
-        return tuple(listed.get(name, _Target("outside", name)) for name in outside_names)
-
-    for group in aliases.groups:
-        members = tuple(_Target("row", name) for name in group.members if directory.row(name))
-        members += resolve(group.outside_members)
-        for text in group.keys:
-            # A group is a ministry: "Home" as a group key means the Home ministry.
-            add(text, members, f"group {group.name}", level=MINISTRY)
-    for body in aliases.outside:
-        target = listed.get(body.name)
-        for text in body.keys:
-            if target:
-                add(text, (target,), f"alias {text}")
-            else:
-                add(text, (_Target("outside", body.name),), "not in the directory")
-    for short_form in aliases.ambiguous:
-        targets = tuple(_Target("row", name) for name in short_form.rows if directory.row(name))
-        targets += resolve(short_form.outside)
-        add(short_form.short, targets, f"short form {short_form.short}")
-    return keys
-
-
 class Lookup:
     """The directory and its aliases, indexed once; ``search`` answers each query."""
 
@@ -182,10 +99,10 @@ class Lookup:
             word for body in self.aliases.outside if body.places for key in body.keys
             for word in normalise(key, self.aliases.spellings).words
         )
-        self._index = KeyIndex(_build_keys(directory, self.aliases), qualifier_words=self._places)
+        self._index = KeyIndex(build_keys(directory, self.aliases), qualifier_words=self._places)
         # A body's own names (not shared with a group or a short form), for queries whose
         # words are spread over several of them.
-        own_keys: dict[_Target, list[int]] = {}
+        own_keys: dict[Target, list[int]] = {}
         for key_id, key in enumerate(self._index.keys):
             if len(key.payload.targets) == 1:
                 own_keys.setdefault(key.payload.targets[0], []).append(key_id)
@@ -223,11 +140,11 @@ class Lookup:
             return self._result(text, NO_MATCH, f"Nothing to look up: {said}.", [])
 
         scores = self._index.score(normalised, CANDIDATE_FLOOR)
-        hits: dict[_Target, list[ScoredKey]] = {}
+        hits: dict[Target, list[ScoredKey]] = {}
         for scored in scores.keys:  # best first
             for target in self._index.keys[scored.key_id].payload.targets:
                 hits.setdefault(target, []).append(scored)
-        best: dict[_Target, tuple[float, str]] = {
+        best: dict[Target, tuple[float, str]] = {
             target: (target_hits[0].score, self._index.keys[target_hits[0].key_id].payload.via)
             for target, target_hits in hits.items()
         }
@@ -300,20 +217,20 @@ class Lookup:
 
     # -- pieces of a result ---------------------------------------------------------
 
-    def _order(self, target: _Target) -> int:
+    def _order(self, target: Target) -> int:
         return self._positions.get(target.name, 10**6) if target.kind == "row" else 10**6
 
-    def _person(self, target: _Target):
+    def _person(self, target: Target):
         return self.directory.representative(self.directory.row(target.name))
 
     @staticmethod
-    def _names(targets: list[_Target]) -> str:
+    def _names(targets: list[Target]) -> str:
         names = [target.name for target in targets[:3]]
         if len(targets) > 3:
             return ", ".join(names) + f" and {len(targets) - 3} more"
         return " or ".join(names)
 
-    def _match(self, target: _Target, score: float, via: str) -> Match:
+    def _match(self, target: Target, score: float, via: str) -> Match:
         row = self.directory.row(target.name)
         person = self.directory.representative(row)
         published = None
@@ -333,7 +250,7 @@ class Lookup:
         for name in parent_rows:
             if name in shown or self.directory.row(name) is None:
                 continue
-            hints.append(self._match(_Target("row", name), top_score * PARENT_HINT_SHARE,
+            hints.append(self._match(Target("row", name), top_score * PARENT_HINT_SHARE,
                                      "parent of a body not in the directory"))
         return hints
 

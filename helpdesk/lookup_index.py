@@ -6,12 +6,8 @@ is scored against keys word by word, not as one string, because a whole-string s
 cannot tell "Ministry of Defence" from "Defence Production" and gives short strings
 inflated partial scores (perf-and-reliability.md §2.3: WRatio's partial fallback).
 
-Each query word is matched to the vocabulary exactly, by prefix (people type "pharma",
-"agri"; the console searches while they type) or, when the vocabulary knows it in no
-form, by edit distance: words one edit away are found through an index of one-letter
-deletions and checked with rapidfuzz; long words with two slips, by a rapidfuzz scan of
-the words of similar length that start with the same letter. Short words (three letters or fewer: DoP, MoC, MHA) never match
-fuzzily: one letter changes the body. Words carry inverse-document-frequency weights,
+Each query word stands for the known words it matches (helpdesk/word_matching.py:
+exactly, by prefix, or through a typo). Words carry inverse-document-frequency weights,
 so "affairs" counts for less than "defence".
 
 A key's score blends how much of the query it explains with how much of the key the
@@ -24,9 +20,9 @@ Speed: everything the query does not depend on is computed when the index is bui
 Candidate keys are, in this order: keys whose words are exactly the query's; keys holding
 several of the query's strongest words (posting lists intersected as sets); then each
 word's keys where it weighs most (lists are ordered that way), rarest word first. The
-number of candidates is capped: a query of common words ("National Institute") on a directory of
-tens of thousands of organisations is scored on its best few hundred candidates, not on
-every key that contains "national". A word too light to lift any key over the floor on
+number of candidates is capped: a query of common words ("National Institute") on a
+directory of tens of thousands of organisations is scored on its best few hundred
+candidates, not on every key that contains "national". A word too light to lift any key over the floor on
 its own opens no candidates at all. Scores are then computed from each candidate's own
 words, so the cap changes which keys are looked at, never how one is scored.
 """
@@ -34,37 +30,26 @@ words, so the cap changes which keys are looked at, never how one is scored.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations, islice
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from .normalise import Normalised
+from .word_matching import WordMatcher
 
 QUERY_SHARE = 0.7  # the rest of the score is key coverage
 LEVEL_MISMATCH_PENALTY = 12.0  # "Ministry of X" against a "Department of X" key
 # "X Department" against a key that names no level ("X"): a key that agrees with the
 # query's level must win over it by more than the lookup's plausibility margin.
 LEVEL_UNSPECIFIED_PENALTY = 10.0
-EXACT, MIN_FUZZY_LENGTH, MIN_PREFIX_LENGTH = 1.0, 4, 3
 UNKNOWN_WORD_SHARE = 0.5  # of the median word weight
 QUALIFIER_SHARE = 0.3  # "AIIMS Delhi": the place qualifies the body, it does not name one
-FUZZY_WEIGHT = 0.95  # a typo-matched word counts a little less than the word itself
-FUZZY_MATCHES_PER_WORD = 6
-PREFIX_MATCHES_PER_WORD = 12
-PREFIXES_BESIDE_EXACT = 3
-LONG_TYPO_LENGTH = 8  # words this long may carry two slips and still be matched
 CANDIDATE_BUDGET = 300  # keys scored per query, at most (plus exact matches)
 OPEN_PER_WORD = 120  # keys one query word may bring in: those where it weighs most
 RESULT_WINDOW = 45.0  # keys returned: at most this far below the best ...
 MAX_RESULT_KEYS = 100  # ... and at most this many
 COMBINED_WORDS = 3  # the query's strongest words whose common keys are looked for first
-# Longer words tolerate more edits: one substitution is 75 % of a 4-letter word (Indel
-# similarity), 80 % of a 5-letter word, ~83 % of a 6-letter word.
-_SHORT_WORD_CUTOFF, _LONG_WORD_CUTOFF = 75.0, 80.0
 
 
 @dataclass(frozen=True)
@@ -79,11 +64,6 @@ class ScoredKey(NamedTuple):  # a tuple: hundreds are made per query
     key_id: int
     key_coverage: float
     penalty: float
-
-
-def _deletions(word: str) -> set[str]:
-    """The word and every form of it with one letter left out."""
-    return {word, *(word[:index] + word[index + 1:] for index in range(len(word)))}
 
 
 def _rank(item: ScoredKey) -> tuple[float, int]:
@@ -115,7 +95,6 @@ class KeyIndex:
             key_words.append(tuple(word_ids))
             self._exact.setdefault(tuple(sorted(set(key.words))), []).append(key_id)
         self.vocabulary = vocabulary
-        self._words = list(vocabulary)  # by word id
         self._posting_sets: dict[int, frozenset[int]] = {}  # built when first intersected
         key_count = max(len(self.keys), 1)
         self.weights = [math.log(1.0 + key_count / len(keys_with_word)) for keys_with_word in postings]
@@ -129,99 +108,14 @@ class KeyIndex:
         ordered = sorted(self.weights) or [1.0]
         self.unknown_weight = UNKNOWN_WORD_SHARE * ordered[len(ordered) // 2]
         self._qualifiers = {vocabulary[word] for word in qualifier_words if word in vocabulary}
-        self._alphabetical = sorted(vocabulary)
-        # Typo candidates: every word under itself and each of its one-letter deletions
-        # ("symmetric delete"), so a query word one edit away shares an entry with it.
-        # Words with digits are codes (I4C, DC-MSME): nobody misspells those into a match.
-        self._deletions: dict[str, list[int]] = {}
-        for word, word_id in vocabulary.items():
-            if len(word) >= MIN_FUZZY_LENGTH and word.isalpha():
-                for variant in _deletions(word):
-                    self._deletions.setdefault(variant, []).append(word_id)
-        # Two edits (longer words only) need a scan: per first letter, ordered by length.
-        self._by_initial: dict[str, tuple[list[str], list[int]]] = {}
-        for word in sorted(vocabulary, key=len):
-            if len(word) >= LONG_TYPO_LENGTH - 2 and word.isalpha():
-                words, lengths = self._by_initial.setdefault(word[0], ([], []))
-                words.append(word)
-                lengths.append(len(word))
-
-    # -- matching query words to vocabulary words ---------------------------------
-
-    def _prefix_matches(self, word: str) -> list[tuple[int, float]]:
-        start = bisect_left(self._alphabetical, word)
-        found = []
-        for candidate in self._alphabetical[start:start + 4 * PREFIX_MATCHES_PER_WORD]:
-            if not candidate.startswith(word):
-                break
-            if candidate != word:
-                found.append(candidate)
-        found.sort(key=len)
-        return [(self.vocabulary[candidate], 0.75 + 0.2 * len(word) / len(candidate))
-                for candidate in found[:PREFIX_MATCHES_PER_WORD]]
-
-    def _fuzzy_matches(self, word: str) -> list[tuple[int, float]]:
-        cutoff = _SHORT_WORD_CUTOFF if len(word) <= 5 else _LONG_WORD_CUTOFF
-        near = {word_id for variant in _deletions(word) for word_id in self._deletions.get(variant, ())}
-        found = []
-        if near:
-            names = [self._words[word_id] for word_id in near]
-            found = process.extract(word, names, scorer=fuzz.ratio, processor=None,
-                                    score_cutoff=cutoff, limit=FUZZY_MATCHES_PER_WORD + 1)
-        elif len(word) >= LONG_TYPO_LENGTH and word[0] in self._by_initial:
-            # Two slips in a long word ("fisheris"): scan the words of about its length.
-            words, lengths = self._by_initial[word[0]]
-            lo = bisect_left(lengths, len(word) - 2)
-            hi = bisect_right(lengths, len(word) + 2)
-            found = process.extract(word, words[lo:hi], scorer=fuzz.ratio, processor=None,
-                                    score_cutoff=cutoff, limit=FUZZY_MATCHES_PER_WORD + 1)
-        # A short word with a different first letter is another word, not a typo of it:
-        # "agri" is not "grih", "mausam" is not "asam".
-        return [(self.vocabulary[candidate], FUZZY_WEIGHT * score / 100.0)
-                for candidate, score, _ in found
-                if candidate != word and (len(word) > 6 or candidate[0] == word[0])][:FUZZY_MATCHES_PER_WORD]
-
-    def expand(self, word: str, last: bool) -> dict[int, float]:
-        """Vocabulary words this query word may stand for, with a similarity in (0, 1]."""
-        matches: dict[int, float] = {}
-        exact = self.vocabulary.get(word)
-        if exact is not None:
-            matches[exact] = EXACT
-        # Prefixes for a word still being typed, or one the vocabulary lacks ("pharma").
-        # A known code of three letters ("MoS") is not the start of a longer one ("MoST").
-        if len(word) >= MIN_PREFIX_LENGTH + (exact is not None) and (last or exact is None):
-            # Beside an exact word, a few longer ones are enough for someone still typing.
-            prefixes = self._prefix_matches(word)
-            for word_id, similarity in prefixes if exact is None else prefixes[:PREFIXES_BESIDE_EXACT]:
-                matches[word_id] = max(similarity, matches.get(word_id, 0.0))
-        # Edit distance only for a word the vocabulary does not know in any form.
-        if not matches and len(word) >= MIN_FUZZY_LENGTH:
-            for word_id, similarity in self._fuzzy_matches(word):
-                matches[word_id] = max(similarity, matches.get(word_id, 0.0))
-        return matches
-
-    def _join_split_words(self, words: tuple[str, ...]) -> list[str]:
-        """"bio technology" -> "biotechnology" when only the joined form is a known word."""
-        joined: list[str] = []
-        index = 0
-        while index < len(words):
-            pair = words[index] + words[index + 1] if index + 1 < len(words) else ""
-            if pair in self.vocabulary and not (
-                words[index] in self.vocabulary and words[index + 1] in self.vocabulary
-            ):
-                joined.append(pair)
-                index += 2
-            else:
-                joined.append(words[index])
-                index += 1
-        return joined
+        self.words = WordMatcher(vocabulary)
 
     # -- scoring ------------------------------------------------------------------
 
     def score(self, query: Normalised, floor: float) -> Scores:
         """The candidate keys scoring at least ``floor``, best first."""
-        words = self._join_split_words(query.words)
-        expansions = [self.expand(word, last=index == len(words) - 1) for index, word in enumerate(words)]
+        words = self.words.join_split_words(query.words)
+        expansions = [self.words.expand(word, last=index == len(words) - 1) for index, word in enumerate(words)]
         query_weights = []
         for expansion in expansions:
             if not expansion:

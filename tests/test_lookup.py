@@ -162,3 +162,12 @@ def test_a_directory_without_aliases_still_routes_by_name():
     lookup = Lookup(Directory(rows), load_aliases())
     assert lookup.search("Department of Posts").matches[0].rep_name == "Asha Rao"
     assert lookup.search("Coal").matches[0].rep_name == "Ravi Kumar"
+
+
+def test_the_lookup_and_its_commands_never_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, helpdesk.lookup, helpdesk.directory_check; print('textual' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert output.stdout.strip() == "False"
