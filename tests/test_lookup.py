@@ -168,6 +168,7 @@ def test_the_lookup_and_its_commands_never_import_textual():
     import subprocess
     import sys
 
-    code = "import sys, helpdesk.lookup, helpdesk.directory_check; print('textual' in sys.modules)"
+    code = ("import sys, helpdesk.lookup, helpdesk.directory_import, helpdesk.cli.lookup_cmd, "
+            "helpdesk.cli.directory_cmd; print('textual' in sys.modules)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "False"

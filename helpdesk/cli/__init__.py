@@ -20,6 +20,8 @@ from .output import error_line
 COMMANDS = {
     "email": ".email_cmd:email",
     "mobile": ".email_cmd:mobile",
+    "lookup": ".lookup_cmd:lookup",
+    "directory": ".directory_cmd:directory",
 }
 
 
