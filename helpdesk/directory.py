@@ -160,6 +160,11 @@ def read_rows(db: sqlite_utils.Database) -> list[DirectoryRow]:
     return [DirectoryRow(*record) for record in cursor.fetchall()]
 
 
+def version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever any directory row is written (kept by triggers)."""
+    return db.execute("SELECT version FROM directory_version").fetchone()[0]
+
+
 def replace_rows(db: sqlite_utils.Database, rows: Iterable[DirectoryRow]) -> None:
     """Make the table hold exactly ``rows``; the caller owns the transaction."""
     db.execute("DELETE FROM directory")

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from .aliases import Aliases, load_aliases
 from .desk import facts
 from .directory import Directory
+from .directory import version as directory_version
 from .directory_check import check, warnings_by_position
 from .errors import InputError
 from .lookup_index import KeyIndex, ScoredKey
@@ -112,21 +113,33 @@ class Lookup:
 
     @classmethod
     def from_store(cls, store: Store) -> Lookup:
-        """The lookup for the store's current directory; rebuilt only when the rows change."""
-        directory = Directory.from_store(store)
+        """The lookup for the store's current directory, rebuilt only when the rows change.
+
+        Cheap enough for every keystroke: one one-row read tells whether the directory
+        changed since the last call; only then are the rows read and, if their content is
+        new, indexed.
+        """
         aliases = load_aliases()
-        cache_key = (directory.content_key, id(aliases))
+        seen_key = (str(store.path), directory_version(store.db), id(aliases))
         with _CACHE_LOCK:
-            cached = _CACHE.get(cache_key)
-            if cached is not None:
-                _CACHE.move_to_end(cache_key)
-                return cached
-        built = cls(directory, aliases)
+            known = _BY_VERSION.get(seen_key)
+        if known is not None:
+            return known
+        directory = Directory.from_store(store)
+        content_key = (directory.content_key, id(aliases))
         with _CACHE_LOCK:
-            _CACHE[cache_key] = built
+            cached = _CACHE.get(content_key)
+        if cached is None:
+            cached = cls(directory, aliases)
+        with _CACHE_LOCK:
+            _CACHE[content_key] = cached
+            _CACHE.move_to_end(content_key)
             while len(_CACHE) > _CACHE_SIZE:
                 _CACHE.popitem(last=False)
-        return built
+            _BY_VERSION[seen_key] = cached
+            while len(_BY_VERSION) > 4 * _CACHE_SIZE:
+                _BY_VERSION.pop(next(iter(_BY_VERSION)))
+        return cached
 
     # -- searching ----------------------------------------------------------------
 
@@ -263,7 +276,9 @@ class Lookup:
         )
 
 
-# Lookups by directory content: the console asks for one on every keystroke.
+# Lookups by directory content, and which one each (database, version) had: the console
+# asks for one on every keystroke.
 _CACHE: OrderedDict[tuple[str, int], Lookup] = OrderedDict()
+_BY_VERSION: dict[tuple[str, int, int], Lookup] = {}
 _CACHE_LOCK = threading.Lock()
 _CACHE_SIZE = 4

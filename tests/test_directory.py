@@ -103,3 +103,15 @@ def test_content_key_changes_with_any_field():
                                         rows[-1].rep_email, "9000000000")]
     assert Directory(rows).content_key != Directory(changed).content_key
     assert Directory(rows).content_key == Directory(reversed(rows)).content_key
+
+
+def test_every_write_to_the_directory_moves_its_version(store):
+    from helpdesk.directory import replace_rows, version
+
+    start = version(store.db)
+    with store.transaction() as db:
+        db.execute("UPDATE directory SET rep_mobile = rep_mobile WHERE position = 1")
+    assert version(store.db) == start + 1
+    with store.transaction() as db:
+        replace_rows(db, load_published())
+    assert version(store.db) > start + 1

@@ -172,3 +172,15 @@ def test_the_lookup_and_its_commands_never_import_textual():
             "helpdesk.cli.directory_cmd; print('textual' in sys.modules)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "False"
+
+
+def test_from_store_notices_a_change_made_by_another_agent(db_path, store):
+    import sqlite3
+
+    assert Lookup.from_store(store).search("Ministry of Tourism").matches[0].rep_name == "Rakshanda Thakur"
+    other = sqlite3.connect(db_path)  # another console's connection
+    with other:
+        other.execute("UPDATE directory SET rep_name = 'Asha Rao', rep_email = 'asha.kb@karmayogi.in' "
+                      "WHERE ministry = 'M/o Tourism'")
+    other.close()
+    assert Lookup.from_store(store).search("Ministry of Tourism").matches[0].rep_name == "Asha Rao"
