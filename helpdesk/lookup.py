@@ -46,7 +46,7 @@ CONFIDENT, AMBIGUOUS, NOT_IN_DIRECTORY, NO_MATCH = "confident", "ambiguous", "no
 CANDIDATE_FLOOR = 50.0  # below this a key is not a candidate at all
 PLAUSIBLE_MARGIN = 8.0  # candidates this close to the best one could be what was meant
 CONFIDENT_FLOOR = 70.0  # a lone best match weaker than this is not trusted
-MAX_COMBINED = 16  # bodies per query whose names are combined (the most promising ones)
+MAX_COMBINED = 8  # bodies per query whose names are combined (the most promising ones)
 PARENT_HINT_SHARE = 0.6  # a parent row offered for an unlisted body ranks well below it
 MAX_QUERY_LENGTH = 200
 
