@@ -28,15 +28,15 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from .aliases import Aliases, load_aliases
+from .aliases import Aliases, OutsideBody, load_aliases
 from .desk import facts
-from .directory import Directory
+from .directory import Directory, Representative
 from .directory import version as directory_version
 from .directory_check import check, warnings_by_position
 from .errors import InputError
 from .lookup_index import KeyIndex, ScoredKey
 from .lookup_keys import Target, build_keys
-from .normalise import normalise
+from .normalise import Normalised, normalise
 from .text import clean_line
 
 if TYPE_CHECKING:
@@ -144,6 +144,7 @@ class Lookup:
     # -- searching ----------------------------------------------------------------
 
     def search(self, query: str, limit: int = 5) -> LookupResult:
+        """Ranked matches for ``query``, best first, at most ``limit``, with a verdict."""
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
             raise InputError(f"limit must be a positive whole number, not {limit!r}")
         text = clean_line(query)[:MAX_QUERY_LENGTH]
@@ -151,16 +152,21 @@ class Lookup:
         if not normalised.words:
             said = f"'{text}' names no body" if text else "the query is empty"
             return self._result(text, NO_MATCH, f"Nothing to look up: {said}.", [])
+        ranked = self._ranked(normalised)
+        if not ranked:
+            return self._result(text, NO_MATCH, f"Nothing in the directory or the alias list "
+                                f"resembles '{text}'.", [])
+        return self._judge(text, normalised, ranked, limit)
 
+    def _ranked(self, normalised: Normalised) -> list[tuple[Target, tuple[float, str]]]:
+        """Every candidate body with its best score and how it was reached, best first."""
         scores = self._index.score(normalised, CANDIDATE_FLOOR)
         hits: dict[Target, list[ScoredKey]] = {}
         for scored in scores.keys:  # best first
             for target in self._index.keys[scored.key_id].payload.targets:
                 hits.setdefault(target, []).append(scored)
-        best: dict[Target, tuple[float, str]] = {
-            target: (target_hits[0].score, self._index.keys[target_hits[0].key_id].payload.via)
-            for target, target_hits in hits.items()
-        }
+        best = {target: (target_hits[0].score, self._index.keys[target_hits[0].key_id].payload.via)
+                for target, target_hits in hits.items()}
         if len(scores.query_shares) > 1 and best:
             # A body whose own names each explain part of the query ("Homoeopathy AYUSH").
             # Only a body's own names combine: a group's name says nothing about which member.
@@ -180,11 +186,11 @@ class Lookup:
                 combined = scores.combined(top, own)
                 if combined > top.score:
                     best[target] = (combined, best[target][1])
-        if not best:
-            return self._result(text, NO_MATCH, f"Nothing in the directory or the alias list "
-                                f"resembles '{text}'.", [])
+        return sorted(best.items(), key=lambda item: (-item[1][0], self._order(item[0])))
 
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._order(item[0])))
+    def _judge(self, text: str, normalised: Normalised,
+               ranked: list[tuple[Target, tuple[float, str]]], limit: int) -> LookupResult:
+        """The verdict on the ranked candidates, and the matches to show with it."""
         top_score = ranked[0][1][0]
         plausible = [target for target, (score, _) in ranked if score >= top_score - PLAUSIBLE_MARGIN]
         rows = [target for target in plausible if target.kind == "row"]
@@ -195,29 +201,28 @@ class Lookup:
 
         if not rows:
             body = self.aliases.outside_body(outside[0].name)
-            hints = self._parent_hints(body.parent_rows, top_score, row_matches)
+            hints = self._parent_hints(body, top_score, row_matches)
             parent = f"; it comes under {body.parent}" if body.parent else ""
             reason = (f"{body.name} is not in the KB directory{parent}. Find its nodal officer in "
                       f"the MDO nodal contact list.")
             offered = sorted(hints + row_matches, key=lambda match: -match.score)
             return self._result(text, NOT_IN_DIRECTORY, reason, offered[:limit],
                                 not_in_directory=body.name)
-        people = {self.directory.row(target.name).identity for target in rows}
         if outside:
             reason = (f"'{text}' fits {self._names(rows)} in the directory, and also "
                       f"{self._names(outside)}, not in the directory; ask the participant which.")
-            return self._result(text, AMBIGUOUS, reason, row_matches[:limit],
-                                not_in_directory=outside[0].name)
+            return self._result(text, AMBIGUOUS, reason, row_matches, not_in_directory=outside[0].name)
+        people = {self.directory.row(target.name).identity for target in rows}
         if len(people) > 1:
             names = sorted({self._person(target).name for target in rows})
             reason = (f"'{text}' fits {len(rows)} rows with {len(names)} different representatives "
                       f"({', '.join(names)}); ask which ministry or department.")
-            return self._result(text, AMBIGUOUS, reason, row_matches[:limit])
+            return self._result(text, AMBIGUOUS, reason, row_matches)
         person = self._person(rows[0])
         if top_score < CONFIDENT_FLOOR:
             reason = (f"Only a weak match ({top_score:.0f}/100): {rows[0].name}, {person.name}. "
                       "Check the name with the participant.")
-            return self._result(text, AMBIGUOUS, reason, row_matches[:limit])
+            return self._result(text, AMBIGUOUS, reason, row_matches)
         if len(rows) == 1:
             reason = f"{rows[0].name} ({ranked[0][1][1]}): {person.name}."
         else:
@@ -226,14 +231,14 @@ class Lookup:
         if places:
             reason += (f" The query also names a place ({', '.join(places)}): if the participant "
                        "works for a state or UT government, that office is not in the directory.")
-        return self._result(text, CONFIDENT, reason, row_matches[:limit])
+        return self._result(text, CONFIDENT, reason, row_matches)
 
     # -- pieces of a result ---------------------------------------------------------
 
     def _order(self, target: Target) -> int:
         return self._positions.get(target.name, 10**6) if target.kind == "row" else 10**6
 
-    def _person(self, target: Target):
+    def _person(self, target: Target) -> Representative:
         return self.directory.representative(self.directory.row(target.name))
 
     @staticmethod
@@ -256,16 +261,11 @@ class Lookup:
             warnings=list(self._warnings.get(row.position, [])), published=published,
         )
 
-    def _parent_hints(self, parent_rows: tuple[str, ...], top_score: float,
-                      already: list[Match]) -> list[Match]:
+    def _parent_hints(self, body: OutsideBody, top_score: float, already: list[Match]) -> list[Match]:
+        """The annexure rows the alias file names as a starting point for an unlisted body."""
         shown = {match.ministry for match in already}
-        hints = []
-        for name in parent_rows:
-            if name in shown or self.directory.row(name) is None:
-                continue
-            hints.append(self._match(Target("row", name), top_score * PARENT_HINT_SHARE,
-                                     "parent of a body not in the directory"))
-        return hints
+        return [self._match(Target("row", name), top_score * PARENT_HINT_SHARE, f"parent of {body.name}")
+                for name in body.parent_rows if name not in shown and self.directory.row(name)]
 
     def _result(self, query: str, verdict: str, reason: str, matches: list[Match],
                 not_in_directory: str | None = None) -> LookupResult:

@@ -6,18 +6,18 @@ Agents type "MeitY", "min. of electronics & IT", "Deptt of Posts", "rail mantral
 reduced the same way, so this module owns every rule:
 
 * Devanagari is transliterated to plain Latin letters (a simple, lossy scheme: long and
-  short vowels fold together, the final inherent "a" is dropped), so a Hindi name typed in
-  either script lands on the same letters;
+  short vowels fold together, unspoken inherent vowels are dropped), so a Hindi name
+  typed in either script lands on the same letters;
 * abbreviations of the prefixes ("M/o", "D/o", "D/f", "Dept.", "Deptt") and the generic
   words in English and Hindi ("Ministry of", "mantralaya", "vibhag", "विभाग") are removed,
-  but remembered as the *level* the text asked for (ministry or department);
+  but remembered as the *level* the text asked for (ministry or department); so are their
+  typos ("Departmnet", "Ministy"), which would otherwise count as the name of a body;
 * "&" inside an acronym ("BPR&D", "DoP&T") stays a letter of it, elsewhere it is "and"
-  and goes;
-  dotted acronyms ("C.B.D.T.") close up; other punctuation separates words;
-* case and accents go, doubled vowels of romanised Hindi fold ("Vibhaag", "Poorva",
-  "Aayog" -> vibhag, purva, ayog, as the transliteration writes them), a light plural rule
-  makes "Industries" and "industry" one word, and a caller may pass a table of spelling
-  variants ("fertiliser" -> "fertilizer") from the alias file.
+  and goes; dotted acronyms ("C.B.D.T.") close up; other punctuation separates words;
+* case and accents go; doubled vowels of romanised Hindi fold in words of five letters or
+  more ("Vibhaag", "Poorva", "Aayog" -> vibhag, purva, ayog, as the transliteration writes
+  them); a light plural rule makes "Industries" and "industry" one word; and a caller may
+  pass a table of spelling variants ("fertiliser" -> "fertilizer") from the alias file.
 
 The result is a tuple of content words; :func:`normalise` returns them with the level.
 """

@@ -85,7 +85,7 @@ def test_bodies_not_in_the_directory_point_to_the_nodal_list(lookup):
     crpf = lookup.search("CRPF")
     assert "Ministry of Home Affairs" in crpf.reason
     assert crpf.matches[0].ministry == "D/o Home"
-    assert crpf.matches[0].via == "parent of a body not in the directory"
+    assert crpf.matches[0].via == "parent of Central Reserve Police Force (CRPF)"
     assert crpf.matches[0].score < 100
 
 
