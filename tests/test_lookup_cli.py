@@ -38,8 +38,14 @@ def test_people_get_a_verdict_line_a_table_and_warnings(run_cli):
     assert "representative" in lines[1] and "e-mail" in lines[1]
     assert "Priyamvada Pallavi" in lines[2] and "9315718261" in lines[2]
     assert any("as printed" in line and "Pawan Pathak" in line for line in lines)
-    assert any(line.strip().startswith("warning:") and "8595675447" in line for line in lines)
+    assert any(line.strip().startswith("warning [BPR&D]:") and "8595675447" in line for line in lines)
     assert not any("nodal" in line for line in lines)
+
+
+def test_a_warning_shared_by_several_matches_is_said_once(run_cli):
+    lines = run_cli("lookup", "MoT").stdout.splitlines()  # Textiles and Tourism: one person
+    surname = [line for line in lines if "rakshandasingh" in line and "warning" in line]
+    assert len(surname) == 1 and "rows above" in surname[0]
 
 
 def test_not_confident_answers_point_to_the_nodal_list(run_cli):

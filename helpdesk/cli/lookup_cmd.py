@@ -78,8 +78,13 @@ def show(result: LookupResult) -> None:
             printed = match.published
             say(f"  as printed for {match.ministry}: {printed['rep_name']}, {printed['rep_email']}, "
                 f"{printed['rep_mobile']}")
-    # A flaw shared by several matches (one person's e-mail) is said once.
-    for warning in dict.fromkeys(warning for match in result.matches for warning in match.warnings):
-        say(f"  warning: {warning}")
+    # A flaw shared by several matches (one person's e-mail) is said once, naming its rows.
+    rows_of: dict[str, list[str]] = {}
+    for match in result.matches:
+        for warning in match.warnings:
+            rows_of.setdefault(warning, []).append(match.ministry)
+    for warning, ministries in rows_of.items():
+        where = ministries[0] if len(ministries) == 1 else f"{len(ministries)} rows above"
+        say(f"  warning [{where}]: {warning}")
     if result.fallback:
         say(f"MDO nodal contact list: {result.fallback}")
