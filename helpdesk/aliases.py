@@ -48,7 +48,8 @@ class OutsideBody:
 
     name: str
     keys: tuple[str, ...]
-    parent: str | None = None  # a hint for the agent, in words
+    parent: str | None = None  # completes "it comes under ..."
+    note: str | None = None  # one more sentence for the agent
     parent_rows: tuple[str, ...] = ()  # annexure rows offered as a starting point
     places: bool = False  # its keys are place names (states): they qualify other queries
     source: str = ""
@@ -159,14 +160,14 @@ def parse_aliases(text: str) -> Aliases:
     outside = []
     for number, entry in enumerate(raw.get("outside", []), start=1):
         where = f"[[outside]] #{number}"
-        _check_fields(entry, {"name", "keys", "parent", "parent_rows", "places", "source"}, where)
+        _check_fields(entry, {"name", "keys", "parent", "note", "parent_rows", "places", "source"}, where)
         name = _text(entry, "name", where, required=True)
         places = entry.get("places", False)
         if not isinstance(places, bool):
             raise AliasFileError(f"{where}: places must be true or false")
         outside.append(OutsideBody(
             name=name, keys=_strings(entry, "keys", where), parent=_text(entry, "parent", where),
-            parent_rows=_strings(entry, "parent_rows", where), places=places,
+            note=_text(entry, "note", where), parent_rows=_strings(entry, "parent_rows", where), places=places,
             source=_text(entry, "source", where) or "",
         ))
     outside_names = {body.name for body in outside}

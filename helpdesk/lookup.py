@@ -203,8 +203,9 @@ class Lookup:
             body = self.aliases.outside_body(outside[0].name)
             hints = self._parent_hints(body, top_score, row_matches)
             parent = f"; it comes under {body.parent}" if body.parent else ""
-            reason = (f"{body.name} is not in the KB directory{parent}. Find its nodal officer in "
-                      f"the MDO nodal contact list.")
+            note = f" {body.note}" if body.note else ""
+            reason = (f"{body.name} is not in the KB directory{parent}.{note} The MDO nodal contact "
+                      "list names each organisation's nodal officer.")
             offered = sorted(hints + row_matches, key=lambda match: -match.score)
             return self._result(text, NOT_IN_DIRECTORY, reason, offered[:limit],
                                 not_in_directory=body.name)
