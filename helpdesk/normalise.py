@@ -147,6 +147,8 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z0-9]\.){2,}(?:[a-z0-9]\b)?")
 # "&" with no space on either side is part of an acronym: BPR&D, DoP&T, I&B, DAR&PG. It
 # becomes "n" (as in "RnD"), so I&B ("inb") stays apart from IB, the Intelligence Bureau.
 _ACRONYM_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
+# ... and so is one between two single letters, spaced or not: "I & B" is I&B.
+_SPACED_LETTER_AMPERSAND = re.compile(r"(?<!\w)(\w)\s*&\s*(\w)(?!\w)")
 _APOSTROPHE = re.compile(r"['’‘`]")
 # One letter before a hyphen is a prefix of the word: C-DAC, e-Governance.
 _LETTER_HYPHEN = re.compile(r"\b([a-z])-(?=\w)")
@@ -247,7 +249,7 @@ def normalise(text: str, spellings: Mapping[str, str] | None = None) -> Normalis
     if "." in plain:
         plain = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), plain)
     if "&" in plain:
-        plain = _ACRONYM_AMPERSAND.sub("n", plain)
+        plain = _ACRONYM_AMPERSAND.sub("n", _SPACED_LETTER_AMPERSAND.sub(r"\1n\2", plain))
     plain = _APOSTROPHE.sub("", plain)
     if "-" in plain:
         plain = _LETTER_HYPHEN.sub(r"\1", plain)

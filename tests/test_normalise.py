@@ -27,6 +27,7 @@ def test_prefixes_generic_words_case_and_plurals(text, words, level):
     ("BPR&D", "bprnd"),  # "&" inside an acronym stays part of it ...
     ("DoP&T", "dopnt"),
     ("I&B", "inb"),  # ... so I&B does not collapse into IB (the Intelligence Bureau)
+    ("I & B", "inb"),  # two single letters: an acronym even with spaces
     ("Research & Development", "research development"),  # "&" between words is "and"
     ("C-DAC", "cdac"),
     ("C.B.D.T.", "cbdt"),
