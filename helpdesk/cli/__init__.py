@@ -24,6 +24,8 @@ COMMANDS = {
     "mobile": ".email_cmd:mobile",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
+    "lookup": ".lookup_cmd:lookup",
+    "directory": ".directory_cmd:directory",
 }
 
 
