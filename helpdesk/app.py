@@ -132,7 +132,7 @@ class HelpdeskApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
+                f"key {self.get_key_display(binding)}" + (f" — {binding.tooltip}" if binding.tooltip else ""),
                 partial(self.run_action, binding.action, active.node),
             )
 

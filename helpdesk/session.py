@@ -50,6 +50,13 @@ class AgentSession:
         name, mobile = row if row else ("(no longer in the directory)", "")
         return [f"{name}", f"{ticket.rep_email}", f"{mobile}", f"for {ticket.ministry}"]
 
+    def rep_names(self) -> dict[str, str]:
+        """Each KB representative's name by case-folded e-mail (their identity)."""
+        from .directory import Directory
+
+        return dict((identity, rep.name) for identity, rep in
+                    Directory.from_store(self.store).representatives.items())
+
     def directory_names(self) -> list[str]:
         """Every ministry/department row of the directory, alphabetically."""
         rows = self.store.db.execute("SELECT ministry FROM directory ORDER BY ministry").fetchall()

@@ -50,7 +50,7 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
             yield Static(id="lookup-verdict")
             yield OptionList(id="lookup-results")
             yield Static(id="lookup-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.initial_query:

@@ -60,7 +60,7 @@ class ReplyPicker(ModalScreen[SentReply | None]):
                 yield Static(id="replies-state")
                 yield Static(id="replies-preview")
                 yield Vertical(id="replies-missing")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill_list()

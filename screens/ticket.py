@@ -24,13 +24,13 @@ from .widgets.ticket_side import TicketSide
 class TicketScreen(DeskScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="ticket.save"),
-        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
-        Binding("ctrl+n", "note", "Note", id="ticket.note"),
-        Binding("ctrl+t", "status", "Status", id="ticket.status"),
-        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
-        Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
         Binding("f9", "replies", "Replies", id="ticket.replies",
                 tooltip="Suggested step-by-step replies for this participant; Enter copies one"),
+        Binding("ctrl+n", "note", "Note", id="ticket.note"),
+        Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        Binding("ctrl+t", "status", "Status", id="ticket.status"),
+        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("escape", "back", "Back", id="ticket.back"),
     ]
 
@@ -46,11 +46,16 @@ class TicketScreen(DeskScreen):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")
             yield TicketSide(id="ticket-side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.desk_app.db_changed.subscribe(self, lambda _: self.reload(from_colleague=True))
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "claim" and self.ticket is not None and self.ticket.assignee == self.session.agent:
+            return False  # already yours: nothing to claim
+        return True
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
@@ -80,6 +85,7 @@ class TicketScreen(DeskScreen):
                         "Saving will show what they changed.", severity="warning", timeout=8)
         if self.ticket is None or not form.is_dirty:
             self.ticket = ticket
+        self.refresh_bindings()
         self._header(ticket)
         self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
 
