@@ -19,6 +19,8 @@ from urllib.parse import quote
 from .config import write_private
 from .escalation_message import REP, EscalationCase, plain_text, trimmed
 
+DRAFTS_FOLDER = "escalations"
+
 # Browsers and mail programs handle mailto: links up to about 2,000 characters reliably.
 MAILTO_BODY_CHARS = 1200
 
@@ -51,6 +53,12 @@ class EmailDraft:
         path = directory / f"{name}.eml"
         write_private(path, self.eml())
         return path
+
+
+def drafts_dir(database: Path) -> Path:
+    """Drafts live beside the database file, in an owner-only folder (the CLI and the
+    console use the same one, so an agent finds them in one place)."""
+    return Path(database).parent / DRAFTS_FOLDER
 
 
 def draft_for(case: EscalationCase) -> EmailDraft:

@@ -51,7 +51,7 @@ def notes_of(db: sqlite_utils.Database, ticket_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
-def _representative(db: sqlite_utils.Database, rep_email: str) -> tuple[str, str]:
+def representative(db: sqlite_utils.Database, rep_email: str) -> tuple[str, str]:
     # One person may be printed under several spellings ("Pawan", "Pawan Pathak"): take
     # the one used most, as the ticket view does.
     row = db.execute("SELECT rep_name, rep_mobile FROM directory WHERE rep_email = ?"
@@ -102,7 +102,7 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
         if target == REP and not ticket.rep_email:
             raise InputError(f"ticket #{ticket_id} has no ministry, so no KB representative: set "
                              "its ministry first, or escalate --to nodal")
-        rep_name, rep_mobile = _representative(db, ticket.rep_email) if ticket.rep_email else (None, None)
+        rep_name, rep_mobile = representative(db, ticket.rep_email) if ticket.rep_email else (None, None)
         case = EscalationCase(
             notification_id=new_notification_id(ticket.id), ticket_id=ticket.id, target=target,
             participant_name=ticket.participant_name, email=ticket.email, mobile=ticket.mobile,
@@ -128,4 +128,5 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
         return Escalation(load(db, ticket.id), case, outbox.get(db, message_id), draft_for(case))
 
 
-__all__ = ["NODAL", "REP", "TARGETS", "Escalation", "escalate", "new_notification_id", "notes_of"]
+__all__ = ["NODAL", "REP", "TARGETS", "Escalation", "escalate", "new_notification_id", "notes_of",
+           "representative"]

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import clock, tickets
+from .escalation_desk import EscalationDesk
 from .store import Store
 
 
 @dataclass
-class AgentSession:
+class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_desk.py
     store: Store
     agent: str
     now: clock.Clock = clock.now

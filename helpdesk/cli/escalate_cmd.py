@@ -7,22 +7,14 @@ and reads the delivery settings, which the other ticket commands need not load.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from .. import delivery_settings, escalation
+from ..email_draft import drafts_dir
 from ..escalation_message import REP, TARGETS
 from .context import DeskContext
 from .output import emit_json, say
-
-DRAFTS_FOLDER = "escalations"
-
-
-def drafts_dir(desk: DeskContext) -> Path:
-    """E-mail drafts live beside the database, in an owner-only folder."""
-    return desk.db_path.parent / DRAFTS_FOLDER
-
 
 @click.command("escalate")
 @click.argument("ticket_id", type=int)
@@ -53,7 +45,7 @@ def escalate(desk: DeskContext, ticket_id: int, target: str, needed: str | None,
         desk.store, ticket_id, target=target, agent=desk.agent, needed=needed,
         steps_tried=list(steps) if steps else None, expected_version=expected_version,
         contact=settings.participant_contact)
-    eml_path = None if no_eml else done.draft.write_eml(drafts_dir(desk), done.case.notification_id)
+    eml_path = None if no_eml else done.draft.write_eml(drafts_dir(desk.db_path), done.case.notification_id)
     mailto = done.draft.mailto(eml_path)
     webhook_note = ("" if settings.webhook else
                     " No Teams webhook is configured yet: it waits in the outbox until one is.")
