@@ -18,10 +18,12 @@ from textual import work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 from textual.signal import Signal
 
 from . import clock
+from .hours import DeskStatus
 from .session import AgentSession
 
 if TYPE_CHECKING:
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 # How often to ask SQLite whether another connection committed (PRAGMA data_version is a
 # read of shared memory: it costs microseconds and no disk I/O).
 WATCH_INTERVAL_SECONDS = 1.0
+# The desk state line counts down in minutes; refreshing twice a minute keeps it exact.
+DESK_STATE_INTERVAL_SECONDS = 30
 
 
 class HelpdeskApp(App[None]):
@@ -42,6 +46,9 @@ class HelpdeskApp(App[None]):
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
+
+    # Open or closed, and why: every screen's DeskBar shows it; intake obeys it.
+    desk_status: var[DeskStatus | None] = var(None)
 
     def __init__(self, session: AgentSession) -> None:
         super().__init__()
@@ -60,6 +67,15 @@ class HelpdeskApp(App[None]):
         self.switch_mode("queue")
         self.watch_database()
         self.send_outbox()
+        self.refresh_desk_status()
+        self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
+        self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
+
+    @work(thread=True, group="desk-status", exclusive=True, exit_on_error=False)
+    def refresh_desk_status(self, reload: bool = False) -> None:
+        """Recompute the desk state; ``reload`` re-reads holidays (someone may have imported)."""
+        status = self.session.desk_status(reload=reload)
+        self.call_from_thread(setattr, self, "desk_status", status)
 
     @work(thread=True, group="db-watch", exit_on_error=False)
     def watch_database(self) -> None:

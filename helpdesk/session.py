@@ -13,6 +13,7 @@ from typing import Any
 
 from . import clock, tickets
 from .escalation_desk import EscalationDesk
+from .hours import DeskHours, DeskStatus
 from .store import Store
 
 
@@ -21,6 +22,9 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     store: Store
     agent: str
     now: clock.Clock = clock.now
+
+    def __post_init__(self) -> None:
+        self._hours: DeskHours | None = None
 
     # Reading -----------------------------------------------------------------------
     def queue_count(self, query: tickets.QueueFilter) -> int:
@@ -51,13 +55,24 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
         rows = self.store.db.execute("SELECT ministry FROM directory ORDER BY ministry").fetchall()
         return [row[0] for row in rows]
 
+    def hours(self, *, reload: bool = False) -> DeskHours:
+        """The desk's hours with the holiday calendar as loaded (reload after an import)."""
+        if self._hours is None or reload:
+            self._hours = DeskHours.from_store(self.store)
+        return self._hours
+
+    def desk_status(self, *, reload: bool = False) -> DeskStatus:
+        return self.hours(reload=reload).status(self.now())
+
     def data_version(self) -> int:
         """Changes whenever another connection commits: the cheap "has anything changed?"."""
         return self.store.db.execute("PRAGMA data_version").fetchone()[0]
 
     # Writing -----------------------------------------------------------------------
-    def create_ticket(self, fields: Mapping[str, Any], *, claim: bool) -> tickets.Ticket:
-        return tickets.create(self.store, fields, self.agent, at=self.now(), claim=claim)
+    def create_ticket(self, fields: Mapping[str, Any], *, claim: bool,
+                      override_reason: str | None = None) -> tickets.Ticket:
+        return tickets.create(self.store, fields, self.agent, at=self.now(), claim=claim,
+                              hours=self.hours(), override_reason=override_reason)
 
     def update_ticket(self, ticket_id: int, changes: Mapping[str, Any], version: int) -> tickets.Ticket:
         return tickets.update(self.store, ticket_id, changes, self.agent,

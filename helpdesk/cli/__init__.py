@@ -26,6 +26,8 @@ COMMANDS = {
     "outbox": ".outbox_cmd:outbox_group",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
+    "lookup": ".lookup_cmd:lookup",
+    "directory": ".directory_cmd:directory",
 }
 
 

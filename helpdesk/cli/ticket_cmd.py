@@ -50,13 +50,22 @@ def ticket() -> None:
 @click.option("--question", default="", help="The question in the participant's words ('-' reads stdin).")
 @click.option("--language", type=click.Choice(["en", "hi"]), default="en", show_default=True)
 @click.option("--claim", is_flag=True, help="Take the ticket yourself at once.")
+@click.option("--override-closed", "override_reason", metavar="REASON",
+              help="Supervisors: start a Teams session while the desk is closed (recorded).")
 @json_option
 @pass_desk
-def new(desk: DeskContext, as_json: bool, claim: bool, **fields: str) -> None:
-    """Log a new ticket. Invalid fields: one error line, exit 2, nothing written."""
+def new(desk: DeskContext, as_json: bool, claim: bool, override_reason: str | None,
+        **fields: str) -> None:
+    """Log a new ticket. Invalid fields: one error line, exit 2, nothing written.
+
+    Teams tickets start live sessions, which only happen while the desk is open
+    (Mon-Fri 09:00-17:00 IST, not on gazetted holidays); outside those hours they are
+    refused with the next opening (exit 1). Other channels are accepted at any time.
+    """
     if fields["question"] == "-":
         fields["question"] = sys.stdin.read()
-    created = tickets.create(desk.store, fields, desk.agent, claim=claim)
+    created = tickets.create(desk.store, fields, desk.agent, claim=claim,
+                             override_reason=override_reason)
     _show(created, as_json, desk)
 
 
