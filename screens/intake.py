@@ -165,5 +165,10 @@ class IntakeScreen(DeskScreen):
         self.app.push_screen(ChoiceModal("Clear everything typed in this form?",
                                          [("Keep it", "keep"), ("Clear the form", "clear")]), answer)
 
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
+
     def action_to_queue(self) -> None:
         self.app.switch_mode("queue")

@@ -46,7 +46,7 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
         with Vertical(id="lookup-dialog", classes="dialog"):
             yield Static(Content("Find the KB representative"), classes="dialog-title")
             yield Input(self.initial_query, placeholder="MeitY, rly board, dak vibhag, ICAR, रेल मंत्रालय…",
-                        id="lookup-query")
+                        id="lookup-query", compact=True)
             yield Static(id="lookup-verdict")
             yield OptionList(id="lookup-results")
             yield Static(id="lookup-detail")

@@ -52,7 +52,7 @@ class ReplyPicker(ModalScreen[SentReply | None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="replies-dialog", classes="dialog"):
             with Vertical(id="replies-left"):
-                yield Label("Replies — Enter copies · 1-3 pick · type to search", classes="dialog-title")
+                yield Label("Replies: 1-3 or Enter copies", classes="dialog-title")
                 yield Input(placeholder="search: otp, certificate, प्रमाणपत्र…", id="replies-search")
                 yield OptionList(id="replies-list")
                 yield Static(id="replies-reasons")
@@ -70,8 +70,9 @@ class ReplyPicker(ModalScreen[SentReply | None]):
     def _fill_list(self) -> None:
         options = self.query_one("#replies-list", OptionList)
         options.clear_options()
+        searching = bool(self.query_one("#replies-search", Input).value.strip())
         for index, suggestion in enumerate(self.shown):
-            number = f"{index + 1} " if index < 3 and self.shown is self.suggestions else "  "
+            number = f"{index + 1} " if index < 3 and not searching else "  "
             options.add_option(Option(Content(number + suggestion.response.title_in(self.context.language)),
                                       id=suggestion.response.id))
         if self.shown:

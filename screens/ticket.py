@@ -30,6 +30,8 @@ class TicketScreen(DeskScreen):
         Binding("ctrl+t", "status", "Status", id="ticket.status"),
         Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        Binding("f9", "replies", "Replies", id="ticket.replies",
+                tooltip="Suggested step-by-step replies for this participant; Enter copies one"),
         # F8: every free ctrl key is taken by the ticket view, Input or TextArea.
         Binding("f8", "escalate", "Escalate", id="ticket.escalate"),
         Binding("escape", "back", "Back", id="ticket.back"),
@@ -190,6 +192,22 @@ class TicketScreen(DeskScreen):
                           "Resolved #{ticket.id}.")
 
         self.app.push_screen(ResolveModal(ticket.id), chosen)
+
+    def action_replies(self) -> None:
+        from .reply_picker import ReplyPicker, SentReply
+
+        def sent(reply: SentReply | None) -> None:
+            if reply is not None:
+                self._act(lambda: self.session.record_reply(self.ticket_id, reply.response_id, reply.language),
+                          f"Copied “{reply.response_id}”: paste it into the Teams chat. Logged on #{{ticket.id}}.")
+
+        run_db(self, lambda: self.session.reply_setup(self.ticket_id),
+               lambda setup: self.app.push_screen(ReplyPicker(*setup), sent))
+
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_back(self) -> None:
         form = self.query_one(TicketForm)
