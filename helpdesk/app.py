@@ -6,6 +6,8 @@ agents' changes, and offers every key binding of the current screen in the comma
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -58,6 +60,7 @@ class HelpdeskApp(App[None]):
         self.lookup: Lookup | None = None
         # Edits typed into a ticket view and not saved when the agent left it, by ticket id.
         self.unsaved_edits: dict[int, dict[str, object]] = {}
+        self._outbox_sender = None  # the running OutboxSender, once it has started
 
     def on_mount(self) -> None:
         from helpdesk.screens.intake import IntakeScreen
@@ -67,6 +70,7 @@ class HelpdeskApp(App[None]):
         self.add_mode("intake", IntakeScreen)
         self.switch_mode("queue")
         self.watch_database()
+        self.send_outbox()
         self.refresh_desk_status()
         self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
@@ -114,6 +118,44 @@ class HelpdeskApp(App[None]):
                 apply(choice.query, choice.ministry)
 
         self.push_screen(LookupPanel(can_apply=apply is not None), applied)
+
+    # Outbox: Teams posts for escalations, delivered in the background ----------------------
+    @work(group="outbox", exclusive=True, exit_on_error=False)
+    async def send_outbox(self) -> None:
+        """Deliver queued escalation posts while the console runs (see helpdesk.outbox_sender).
+
+        Async HTTP on the app's loop, database steps in threads: the UI never waits on the
+        network. Quitting cancels it mid-post if need be; the message's lease runs out and
+        the next sender (this console restarted, or `helpdesk outbox send`) posts it.
+        """
+        # Imported in a thread: httpx costs a noticeable moment, and the UI is already up.
+        sending = await asyncio.to_thread(importlib.import_module, "helpdesk.outbox_sender")
+        from . import delivery_settings
+        from .errors import HelpdeskError
+
+        try:
+            settings = await asyncio.to_thread(delivery_settings.load)
+        except HelpdeskError as error:
+            self.notify(f"Teams delivery is off: {error}", severity="warning", timeout=12)
+            return
+        if settings.webhook is None:
+            return  # escalations still queue; the ticket view says no webhook is set
+        self._outbox_sender = sending.OutboxSender(
+            self.session.store, settings, owner=sending.sender_name(f"console-{self.session.agent}"),
+            on_result=self._outbox_result)
+        await self._outbox_sender.run(until_idle=False)
+
+    def wake_outbox_sender(self) -> None:
+        """A message was just queued: send it now rather than at the next poll."""
+        if self._outbox_sender is not None:
+            self._outbox_sender.wake.set()
+
+    def _outbox_result(self, result) -> None:
+        if result.outcome == "sent":
+            self.notify(f"{result.notification_id} is in the Teams channel.", timeout=6)
+        elif result.outcome == "failed":
+            self.notify(f"{result.notification_id} was not delivered: {result.error}",
+                        severity="error", timeout=15)
 
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen

@@ -278,3 +278,81 @@ def m0008_audit(db: sqlite_utils.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the audit log cannot be deleted'); END;
         """
     )
+
+
+@MIGRATIONS()
+def m0020_outbox(db: sqlite_utils.Database) -> None:
+    # Messages leaving the desk (Teams posts for escalations), written in the same
+    # transaction as the change that causes them, then delivered by a sender that may run
+    # much later. Times here carry milliseconds (retries can be sub-second apart); the
+    # format is fixed, so text order is still time order.
+    # status: queued (never tried) -> sending (claimed: lease_owner holds it until
+    # lease_until) -> sent | retrying (next_attempt_at) | failed (permanent, or gave up);
+    # cancelled by an agent. A 'sending' row whose lease ran out belongs to nobody.
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            id              INTEGER PRIMARY KEY,
+            notification_id TEXT NOT NULL UNIQUE,
+            ticket_id       INTEGER REFERENCES tickets (id),
+            channel         TEXT NOT NULL,
+            summary         TEXT NOT NULL,
+            payload         TEXT NOT NULL,
+            status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN
+                              ('queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled')),
+            created_at      TEXT NOT NULL,
+            created_by      TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            lease_owner     TEXT,
+            lease_until     TEXT,
+            sent_at         TEXT,
+            last_error      TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox (next_attempt_at)
+            WHERE status IN ('queued', 'sending', 'retrying');
+        CREATE INDEX outbox_ticket ON outbox (ticket_id, id);
+
+        -- One row per try, kept for good: who tried, when, and what came back.
+        -- outcome NULL: the sender stopped (killed, network cut) before it knew.
+        CREATE TABLE outbox_attempts (
+            id          INTEGER PRIMARY KEY,
+            message_id  INTEGER NOT NULL REFERENCES outbox (id),
+            sender      TEXT NOT NULL,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            outcome     TEXT CHECK (outcome IN ('sent', 'retry', 'failed')),
+            http_status INTEGER,
+            error       TEXT
+        );
+        CREATE INDEX outbox_attempts_message ON outbox_attempts (message_id, id);
+
+        -- The earliest moment the next post to a channel may start, shared by every
+        -- sender on this database (console and cron alike): Teams throttles a webhook
+        -- past about four requests a second, and a 429 asks everyone to wait.
+        CREATE TABLE outbox_pace (
+            channel   TEXT PRIMARY KEY,
+            next_slot TEXT NOT NULL
+        );
+        """
+    )
+
+
+@MIGRATIONS()
+def m0021_sync_sources(db: sqlite_utils.Database) -> None:
+    # Where the directory and the holiday list were last synced from, with the server's
+    # cache validators (ETag, Last-Modified) for a conditional GET next time. Written only
+    # when a download was applied or matched the data, so "304 Not Modified" always means
+    # "what we have is what that URL serves".
+    db.executescript(
+        """
+        CREATE TABLE sync_sources (
+            kind          TEXT PRIMARY KEY CHECK (kind IN ('directory', 'holidays')),
+            url           TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            sha256        TEXT NOT NULL,
+            synced_at     TEXT NOT NULL
+        );
+        """
+    )

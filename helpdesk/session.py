@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import clock, tickets
+from .escalation_desk import EscalationDesk
 from .hours import DeskHours, DeskStatus
 from .store import Store
 
 
 @dataclass
-class AgentSession:
+class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_desk.py
     store: Store
     agent: str
     now: clock.Clock = clock.now

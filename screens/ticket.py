@@ -16,6 +16,7 @@ from helpdesk.taxonomy import STATUSES, label
 from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
 
 from .base import DeskScreen, run_db
+from .widgets.delivery_status import DeliveryStatus
 from .widgets.desk_bar import DeskBar
 from .widgets.ticket_form import TicketForm
 from .widgets.ticket_side import TicketSide
@@ -28,6 +29,8 @@ class TicketScreen(DeskScreen):
                 tooltip="Suggested step-by-step replies for this participant; Enter copies one"),
         Binding("ctrl+n", "note", "Note", id="ticket.note"),
         Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        # F8: every free ctrl key is taken by the ticket view, Input or TextArea.
+        Binding("f8", "escalate", "Escalate", id="ticket.escalate"),
         Binding("ctrl+t", "status", "Status", id="ticket.status"),
         Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
         Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
@@ -42,6 +45,7 @@ class TicketScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskBar(f"ticket #{self.ticket_id}")
         yield Static(id="ticket-header")
+        yield DeliveryStatus(id="ticket-delivery")
         with Horizontal(id="ticket-body"):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")
@@ -67,6 +71,7 @@ class TicketScreen(DeskScreen):
                               self.session.rep_lines(self.session.ticket(ticket_id))),
                lambda loaded: self._show(*loaded, from_colleague=from_colleague),
                group="ticket-load", exclusive=True)
+        self._reload_delivery()
 
     def _show(self, ticket: Ticket, history: list[Event], rep_lines: list[str], *,
               from_colleague: bool) -> None:
@@ -217,4 +222,44 @@ class TicketScreen(DeskScreen):
             self.desk_app.unsaved_edits[self.ticket_id] = form.changed_fields()
             self.notify(f"Unsaved edits to #{self.ticket_id} kept; they come back when you reopen it.")
         self.app.pop_screen()
+
+    # Escalation (F8) and where its Teams message is ------------------------------------
+    def _reload_delivery(self) -> None:
+        ticket_id = self.ticket_id
+        run_db(self, lambda: self.session.delivery_lines(ticket_id),
+               self.query_one(DeliveryStatus).show, group="ticket-delivery", exclusive=True)
+
+    def action_escalate(self) -> None:
+        from .escalate_modal import EscalateModal, EscalationRequest
+
+        if self.ticket is None:
+            return
+        if self.query_one(TicketForm).is_dirty:
+            self.notify("Save or undo your edits first (Ctrl+S).", severity="warning")
+            return
+        ticket_id = self.ticket_id
+
+        def escalated(result) -> None:
+            # OSC 52: the terminal puts the text on the agent's clipboard, ready for a mail.
+            self.app.copy_to_clipboard(result.text)
+            lines = [f"Escalated #{ticket_id} to {result.addressee}.",
+                     f"Teams message {result.notification_id} queued; the e-mail text is on the clipboard."]
+            if result.eml_path:
+                lines.append(f"E-mail draft: {result.eml_path}")
+            if result.eml_problem:
+                lines.append(result.eml_problem)
+            if not result.webhook_set:
+                lines.append("No Teams webhook is configured: the message waits in the outbox.")
+            self.notify("\n".join(lines), timeout=12)
+            self.desk_app.wake_outbox_sender()
+            self.reload()
+
+        def chosen(request: EscalationRequest | None, version: int) -> None:
+            if request is not None:
+                run_db(self, lambda: self.session.escalate(ticket_id, request.target, request.needed,
+                                                           request.steps_tried, version), escalated)
+
+        run_db(self, lambda: self.session.escalation_choices(ticket_id),
+               lambda choices: self.app.push_screen(
+                   EscalateModal(choices), lambda request: chosen(request, choices.version)))
 

@@ -34,6 +34,8 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HELPDESK_DB", str(path))
     monkeypatch.setenv("HELPDESK_AGENT", "asha")
     monkeypatch.setenv("HELPDESK_CONFIG", str(tmp_path / "config.toml"))
+    # A webhook in the developer's environment must never receive test posts.
+    monkeypatch.delenv("HELPDESK_TEAMS_WEBHOOK", raising=False)
     return path
 
 

@@ -107,3 +107,8 @@ def _show_changes(changes: DirectoryDiff, source: str) -> None:
         details = "; ".join(f"{column} {getattr(change.before, column)!r} -> {getattr(change.after, column)!r}"
                             for column in change.fields)
         say(f"~ {change.ministry}: {details}")
+
+
+# Sync from a URL lives in its own module (HTTP, caching, supervisor check, audit).
+from .sync_cmd import directory_sync  # noqa: E402
+directory.add_command(directory_sync)

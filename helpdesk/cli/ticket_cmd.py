@@ -222,3 +222,8 @@ def edit(desk: DeskContext, ticket_id: int, assignments: tuple[str, ...],
     updated = tickets.update(desk.store, ticket_id, changes, desk.agent,
                              expected_version=expected_version)
     _show(updated, as_json, desk)
+
+
+# Escalation has its own module (it also loads delivery settings and writes e-mail drafts).
+from .escalate_cmd import escalate as _escalate  # noqa: E402
+ticket.add_command(_escalate)
