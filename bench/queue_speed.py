@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tickets_data import fill  # noqa: E402
+from tickets_data import cached_database  # noqa: E402
 
 from helpdesk.clock import IST  # noqa: E402
 from helpdesk.session import AgentSession  # noqa: E402
@@ -32,24 +32,10 @@ from helpdesk.store import Store  # noqa: E402
 from helpdesk.tickets import ALL_STATUSES, QueueFilter, count, window  # noqa: E402
 
 NOW = __import__("datetime").datetime(2026, 11, 23, 11, 0, tzinfo=IST)
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def database(tickets: int) -> Store:
-    path = RESULTS / f"queue-{tickets}.db"
-    if not path.exists():
-        RESULTS.mkdir(exist_ok=True)
-        partial = path.with_suffix(".partial")
-        for leftover in RESULTS.glob(partial.name + "*"):
-            leftover.unlink()
-        store = Store.open(partial)
-        started = time.perf_counter()
-        fill(store, tickets, now=NOW)
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.close()
-        print(f"generated {tickets:,} tickets in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        partial.rename(path)
-    return Store.open(path)
+    return Store.open(cached_database(tickets, now=NOW))
 
 
 def timed(action, rounds: int) -> dict[str, float]:
