@@ -57,15 +57,19 @@ def core_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
     total_all = count(db, replace(base, statuses=ALL_STATUSES))
     cases = {
         "open queue (active, urgency order)": open_view(base),
+        "move a page (active, rows 100-199)": open_view(base, 100),
+        "all statuses, move a page (rows 100-199)": open_view(replace(base, statuses=ALL_STATUSES), 100),
         "filter: mine": open_view(replace(base, scope="mine")),
         "filter: category otp": open_view(replace(base, category="otp")),
         "filter: ministry D/o Posts": open_view(replace(base, ministry="D/o Posts")),
         "filter: status resolved (whole history)": open_view(replace(base, statuses=("resolved",))),
         "all statuses, urgency order": open_view(replace(base, statuses=ALL_STATUSES)),
         "all statuses, newest first": open_view(replace(base, statuses=ALL_STATUSES, order="newest")),
+        "all statuses, by training date": open_view(replace(base, statuses=ALL_STATUSES, order="training")),
         "all statuses, page in the middle": open_view(replace(base, statuses=ALL_STATUSES), total_all // 2),
         "search 'sunita' (all statuses)": open_view(replace(base, statuses=ALL_STATUSES, search="sunita")),
         "search mobile digits '4715'": open_view(replace(base, statuses=ALL_STATUSES, search="4715")),
+        "search 'sunita' (active queue)": open_view(replace(base, search="sunita")),
     }
     return {name: timed(action, rounds) for name, action in cases.items()}
 
