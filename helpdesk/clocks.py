@@ -1,0 +1,184 @@
+"""A ticket's clocks in desk minutes, from its history: a pure function, checkable by hand.
+
+Three clocks start when the ticket is logged, and only advance while the desk is open
+(Mon–Fri 09:00–17:00 IST, gazetted holidays excluded, see ``DeskHours``):
+
+- **first response**: until an agent first acts on it (claims, notes, changes status or
+  resolves);
+- **resolution**: until it is resolved. It *pauses* while the ticket waits on the
+  participant or on MDO approval (``PAUSED_STATUSES``), stops while resolved or closed,
+  and runs again if the ticket is reopened;
+- **handle**: the resolution clock counted from when an agent first took the ticket.
+
+**Waiting** is the other side of the pause: desk time the ticket spent waiting on the
+participant or the MDO admin. Each clock also has its calendar time (nights, weekends,
+holidays and pauses included) beside it.
+
+Clocks are measured *as they stood* at a moment: anything in the history after it is
+ignored, so a report for last Tuesday shows last Tuesday's clocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from .taxonomy import DONE_STATUSES, PAUSED_STATUSES
+
+RUNNING, PAUSED, STOPPED = "running", "paused", "stopped"
+
+
+class DeskMinutes(Protocol):
+    """``DeskHours`` or ``DeskMinuteIndex``: anything that counts open-desk minutes."""
+
+    def desk_minutes(self, start: datetime, end: datetime) -> int: ...
+
+
+def clock_state(status: str) -> str:
+    if status in DONE_STATUSES:
+        return STOPPED
+    if status in PAUSED_STATUSES:
+        return PAUSED
+    return RUNNING
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    at: datetime
+    status: str
+    outcome: str | None = None  # for a resolution: the outcome chosen then
+
+
+def status_changes(events: Iterable[Any]) -> list[StatusChange]:
+    """The status changes in a ticket's history (``tickets.Event`` objects), oldest first.
+
+    Resolving is its own kind of event; claiming moves "new" to "open", which changes no
+    clock, so it needs no entry here.
+    """
+    changes = []
+    for event in events:
+        if event.kind == "status" and event.after:
+            changes.append(StatusChange(event.at, event.after))
+        elif event.kind == "resolved":
+            changes.append(StatusChange(event.at, "resolved", event.after))
+    return changes
+
+
+@dataclass(frozen=True)
+class ClockInput:
+    """What the clocks need from a ticket."""
+
+    ticket_id: int
+    created_at: datetime
+    claimed_at: datetime | None
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    changes: Sequence[StatusChange] = ()
+
+    @classmethod
+    def from_ticket(cls, ticket: Any, events: Iterable[Any]) -> ClockInput:
+        return cls(ticket.id, ticket.created_at, ticket.claimed_at, ticket.first_response_at,
+                   ticket.resolved_at, tuple(status_changes(events)))
+
+
+@dataclass(frozen=True)
+class Measure:
+    desk_minutes: int
+    calendar_minutes: int
+    final: bool  # False while the clock can still move (the ticket is not there yet)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TicketClocks:
+    ticket_id: int
+    at: datetime
+    state: str  # RUNNING, PAUSED or STOPPED at ``at``
+    resolved_at: datetime | None  # the resolution in force at ``at``, if any
+    first_response: Measure
+    resolution: Measure
+    handle: Measure | None  # only once resolved
+    waiting: Measure
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+            "first_response": self.first_response.to_dict(),
+            "resolution": self.resolution.to_dict(),
+            "handle": self.handle.to_dict() if self.handle else None,
+            "waiting": self.waiting.to_dict(),
+        }
+
+
+def _calendar_minutes(start: datetime, end: datetime) -> int:
+    return max(int((end - start).total_seconds() // 60), 0)
+
+
+def _segments(item: ClockInput, at: datetime) -> list[tuple[datetime, datetime, str]]:
+    """The ticket's life up to ``at`` as (start, end, clock state) pieces."""
+    pieces: list[tuple[datetime, datetime, str]] = []
+    since, state = item.created_at, RUNNING
+    for change in sorted(item.changes, key=lambda change: change.at):
+        if change.at > at:
+            break
+        moment = max(change.at, since)
+        if moment > since:
+            pieces.append((since, moment, state))
+        since, state = moment, clock_state(change.status)
+    if at > since:
+        pieces.append((since, at, state))
+    return pieces
+
+
+def _desk_in(pieces, wanted: str, start: datetime, stop: datetime, minutes: DeskMinutes) -> int:
+    return sum(minutes.desk_minutes(max(begin, start), min(end, stop))
+               for begin, end, state in pieces if state == wanted and begin < stop and end > start)
+
+
+def _resolved_at(item: ClockInput, at: datetime) -> datetime | None:
+    """When the resolution in force at ``at`` was made: the history's last one before it.
+
+    The ticket's own ``resolved_at`` is a fallback only; it is cleared when a ticket is
+    reopened, which says nothing about how things stood at an earlier moment.
+    """
+    latest = [change.at for change in item.changes if change.status == "resolved" and change.at <= at]
+    if latest:
+        return max(latest)
+    return item.resolved_at if item.resolved_at and item.resolved_at <= at else None
+
+
+def measure_clocks(item: ClockInput, minutes: DeskMinutes, at: datetime) -> TicketClocks:
+    """The ticket's clocks as they stood at ``at``."""
+    at = max(at, item.created_at)
+    pieces = _segments(item, at)
+    state = pieces[-1][2] if pieces else RUNNING
+    created = item.created_at
+
+    responded = item.first_response_at if item.first_response_at and item.first_response_at <= at else None
+    response_stop = responded or at
+    first_response = Measure(_desk_in(pieces, RUNNING, created, response_stop, minutes),
+                             _calendar_minutes(created, response_stop), responded is not None)
+
+    resolved = _resolved_at(item, at) if state == STOPPED else None
+    stop = resolved or at
+    resolution = Measure(_desk_in(pieces, RUNNING, created, stop, minutes),
+                         _calendar_minutes(created, stop), resolved is not None)
+
+    handle = None
+    if resolved is not None:
+        claimed = item.claimed_at if item.claimed_at and item.claimed_at <= resolved else None
+        taken = claimed or created
+        handle = Measure(_desk_in(pieces, RUNNING, taken, resolved, minutes),
+                         _calendar_minutes(taken, resolved), True)
+
+    waited_seconds = sum((min(end, stop) - begin).total_seconds()
+                         for begin, end, piece_state in pieces if piece_state == PAUSED and begin < stop)
+    waiting = Measure(_desk_in(pieces, PAUSED, created, stop, minutes), int(waited_seconds // 60),
+                      resolved is not None)
+    return TicketClocks(item.ticket_id, at, state, resolved, first_response, resolution, handle,
+                        waiting)
