@@ -24,6 +24,7 @@ COMMANDS = {
     "mobile": ".email_cmd:mobile",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
+    "report": ".report_cmd:report",
 }
 
 
