@@ -25,6 +25,7 @@ COMMANDS = {
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
     "report": ".report_cmd:report",
+    "export": ".export_cmd:export",
 }
 
 
