@@ -26,6 +26,7 @@ COMMANDS = {
     "responses": ".responses_cmd:responses",
     "report": ".report_cmd:report",
     "export": ".export_cmd:export",
+    "handover": ".handover_cmd:handover",
 }
 
 
