@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from .clock import to_ist
+from .clock import IST, to_ist
 from .hours import DeskHours
 
 _ONE_DAY = timedelta(days=1)
+_IST_OFFSET = IST.utcoffset(None)
+_MAX_REMEMBERED = 200_000  # moments; a month of a busy desk has about 50,000
 
 
 class DeskMinuteIndex:
@@ -29,6 +31,7 @@ class DeskMinuteIndex:
         # Open-desk time from ``first`` to each day, in microseconds: exact integers, so
         # the result rounds exactly as DeskHours' sum of timedeltas does.
         self._before: list[int] = []
+        self._positions: dict[datetime, int | None] = {}
         total, day = 0, first
         while day <= last:
             is_open = hours.is_open_day(day)
@@ -40,17 +43,23 @@ class DeskMinuteIndex:
 
     def _open_until(self, moment: datetime) -> int | None:
         """Open-desk microseconds from the first day's midnight to ``moment``; None outside."""
-        index = (moment.date() - self.first).days
-        if not 0 <= index < len(self._open_day):
-            return None
-        total = self._before[index]
-        if self._open_day[index]:
-            total += min(max(_microsecond_of_day(moment), self._opens), self._closes) - self._opens
+        known = self._positions.get(moment)
+        if known is not None or moment in self._positions:
+            return known
+        local = moment if moment.utcoffset() == _IST_OFFSET else to_ist(moment)
+        index = (local.date() - self.first).days
+        total = None
+        if 0 <= index < len(self._open_day):
+            total = self._before[index]
+            if self._open_day[index]:
+                total += min(max(_microsecond_of_day(local), self._opens), self._closes) - self._opens
+        # Reports ask about the same moments (a ticket's changes) several times over.
+        if len(self._positions) < _MAX_REMEMBERED:
+            self._positions[moment] = total
         return total
 
     def desk_minutes(self, start: datetime, end: datetime) -> int:
         """Whole open-desk minutes between ``start`` and ``end`` (0 if end <= start)."""
-        start, end = to_ist(start), to_ist(end)
         if end <= start:
             return 0
         begin, finish = self._open_until(start), self._open_until(end)

@@ -21,6 +21,7 @@ from .periods import Period
 
 @dataclass(frozen=True)
 class ReportTicket:
+    id: int
     clock: ClockInput
     status: str  # now, not at the period's end (category, ministry and assignee are as now too)
     category: str
@@ -28,10 +29,6 @@ class ReportTicket:
     assignee: str | None
     created_by: str
     outcome: str | None  # now: empty if reopened since; see ``outcome_of``
-
-    @property
-    def id(self) -> int:
-        return self.clock.ticket_id
 
     def outcome_of(self, resolved_at: datetime) -> str | None:
         """The outcome chosen at the resolution made at ``resolved_at`` (from the history)."""
@@ -46,13 +43,14 @@ _COLUMNS = ("id, created_at, claimed_at, first_response_at, resolved_at, status,
 
 # Every ticket that can count in the period: logged in it; resolved in it (per the history,
 # so a later reopening does not hide it); or possibly open at ``as_of`` (active now, or
-# resolved for good only after it).
+# resolved for good only after it). "Active now" has no date condition on purpose: then
+# the small partial index of active tickets answers it, where "created before as_of"
+# would make SQLite walk every ticket by date. Later ones are dropped by the caller.
 _CANDIDATES = """
     SELECT id FROM tickets WHERE created_at >= :start AND created_at < :end
     UNION SELECT ticket_id FROM ticket_events
           WHERE kind = 'resolved' AND at >= :start AND at < :end
-    UNION SELECT id FROM tickets
-          WHERE status NOT IN ('resolved', 'closed') AND created_at < :as_of
+    UNION SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed')
     UNION SELECT id FROM tickets WHERE resolved_at >= :as_of AND created_at < :as_of
 """
 
@@ -69,6 +67,7 @@ def load_report_tickets(db: sqlite_utils.Database, period: Period, as_of: dateti
     changes = load_status_changes(db, (row[0] for row in rows))
     return [
         ReportTicket(
+            ticket_id,
             ClockInput(ticket_id, _moment(created), _moment(claimed), _moment(responded),
                        _moment(resolved), tuple(changes.get(ticket_id, ()))),
             status, category, ministry, assignee, created_by, outcome,

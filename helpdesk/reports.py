@@ -23,7 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import sqlite_utils
@@ -207,8 +207,9 @@ def _missed(opened, resolved, still_open, clocks: dict[int, TicketClocks],
 
 def _per_hour(opened: list[ReportTicket], period: Period) -> list[int]:
     counts = [0] * (period.days * 24)
+    start = period.start
     for row in opened:
-        counts[int((row.clock.created_at - period.start) // timedelta(hours=1))] += 1
+        counts[int((row.clock.created_at - start).total_seconds() // 3600)] += 1
     return counts
 
 
