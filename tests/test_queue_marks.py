@@ -1,5 +1,7 @@
 """Marks for the queue's rows, computed through the session as the queue screen's worker does."""
 
+from console_helpers import settle, table_lines
+from dashboard_fixtures import monday_morning
 from helpdesk import tickets
 from helpdesk.tickets import QueueFilter
 from report_fixtures import ist, log
@@ -27,3 +29,17 @@ def test_marks_follow_the_config(session, store, tmp_path):
     rows = session.queue_window(QueueFilter(), 0, 10)
     # 90 of 120 minutes: near (from 90), due at 09:30 + 120 desk minutes, not yet over.
     assert session.target_marks(rows)[1].label(session.now()) == "⚠ 11:30"
+
+
+async def test_the_queue_marks_tickets_near_and_past_their_target(console, store):
+    monday_morning(store)
+    app = console()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        lines = table_lines(app)
+        assert "Target" in lines[0]
+        row = {line.split()[0]: line for line in lines[1:] if line.strip()}
+        assert "✗ over" in row["3"]          # 90 desk minutes without a reply
+        assert "⚠ 11:10" in row["5"]         # 50 of 60: due at 11:10
+        assert "⚠" not in row["2"] and "✗" not in row["2"]
+        assert "[b]Bold[/b]" in row["3"]     # names drawn as typed, never as markup
