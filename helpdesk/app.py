@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 # How often to ask SQLite whether another connection committed (PRAGMA data_version is a
 # read of shared memory: it costs microseconds and no disk I/O).
 WATCH_INTERVAL_SECONDS = 1.0
+# The handover reminder checks the desk's closing time once a minute (a cheap read).
+REMINDER_CHECK_SECONDS = 60
 
 
 class HelpdeskApp(App[None]):
@@ -38,6 +40,7 @@ class HelpdeskApp(App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
+        Binding("f5", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -56,6 +59,7 @@ class HelpdeskApp(App[None]):
         self.add_mode("intake", IntakeScreen)
         self.switch_mode("queue")
         self.watch_database()
+        self.start_reports()
 
     @work(thread=True, group="db-watch", exit_on_error=False)
     def watch_database(self) -> None:
@@ -70,6 +74,26 @@ class HelpdeskApp(App[None]):
             if current != last_seen:
                 last_seen = current
                 self.call_from_thread(self.db_changed.publish, None)
+
+    # -- Reports (issue 5): the dashboard mode and the end-of-day handover reminder -------
+    def start_reports(self) -> None:
+        from helpdesk.screens.dashboard import DashboardScreen
+
+        self.add_mode("dashboard", DashboardScreen)
+        self._reminded_on = None
+        self.remind_before_closing()
+        self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
+
+    @work(thread=True, group="handover-reminder", exclusive=True, exit_on_error=False)
+    def remind_before_closing(self) -> None:
+        """Once a day, from half an hour before closing: suggest writing the handover."""
+        today = self.session.now().date()
+        if self._reminded_on == today:
+            return
+        message = self.session.closing_reminder()
+        if message:
+            self._reminded_on = today
+            self.call_from_thread(self.notify, message, title="End of day", timeout=30, markup=False)
 
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen

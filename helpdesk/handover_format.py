@@ -50,7 +50,7 @@ def _group_table(items: list[HandoverItem], today: date) -> list[str]:
     return markdown.table(
         ["#", "Participant", "Ministry", "Training", "Desk clock", "Target", "Agent"],
         [[str(item.ticket.id), markdown.escape(item.ticket.participant_name),
-          markdown.escape(item.ticket.ministry or item.ticket.ministry_query),
+          _ministry(item.ticket),
           training_text(item.ticket, today), desk_time(item.clocks.resolution.desk_minutes),
           _TARGET_WORDS.get(item.target_state, "—"), markdown.escape(item.ticket.assignee)]
          for item in items[:LIST_LIMIT]],
@@ -65,9 +65,17 @@ def _do_first_lines(number: int, item: HandoverItem, today: date) -> list[str]:
     if item.target_state in _TARGET_WORDS:
         facts.append(_TARGET_WORDS[item.target_state])
     lines = [f"{number}. **#{ticket.id} {markdown.escape(ticket.participant_name)}**, "
-             f"{markdown.escape(ticket.ministry or ticket.ministry_query, 'ministry not known')}: "
-             f"{' · '.join(facts)}",
-             f"   {markdown.escape(item.next_step)}"]
+             f"{_ministry(ticket)}: {' · '.join(facts)}",
+             f"   - Next: {markdown.escape(item.next_step)}"]
     if item.last_note:
-        lines.append(f"   Last note: {markdown.escape(item.last_note[:160])}")
+        lines.append(f"   - Last note: {markdown.escape(item.last_note[:160])}")
     return lines
+
+
+def _ministry(ticket) -> str:
+    """The directory's ministry, or what the participant said (marked as such)."""
+    if ticket.ministry:
+        return markdown.escape(ticket.ministry)
+    if ticket.ministry_query:
+        return f"{markdown.escape(ticket.ministry_query)} (as said)"
+    return "ministry not known"

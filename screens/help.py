@@ -19,6 +19,7 @@ Ctrl+S saves. Nothing you type is lost when you switch screens. Ctrl+P lists eve
 def _sections() -> list[tuple[str, list[Binding]]]:
     from helpdesk.app import HelpdeskApp
 
+    from .dashboard import DashboardScreen
     from .intake import IntakeScreen
     from .queue import QueueScreen
     from .ticket import TicketScreen
@@ -29,6 +30,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Queue", QueueScreen.BINDINGS + TicketTable.BINDINGS),
         ("New ticket", IntakeScreen.BINDINGS),
         ("Ticket", TicketScreen.BINDINGS),
+        ("Dashboard (F5)", DashboardScreen.BINDINGS),
     ]
 
 
