@@ -119,9 +119,11 @@ def _calendar_minutes(start: datetime, end: datetime) -> int:
     return max(int((end - start).total_seconds() // 60), 0)
 
 
-def _segments(item: ClockInput, at: datetime) -> tuple[list[tuple[datetime, datetime, str]], datetime | None]:
-    """The ticket's life up to ``at`` as (start, end, clock state) pieces, and the moment
-    of the last resolution before ``at`` (None if none)."""
+def _segments(item: ClockInput, at: datetime) -> tuple[list[tuple[datetime, datetime, str]], str,
+                                                      datetime | None]:
+    """The ticket's life up to ``at`` as (start, end, clock state) pieces; the clock's state
+    at ``at`` (a change at that very moment counts); and the moment of the last resolution
+    up to ``at`` (None if none)."""
     pieces: list[tuple[datetime, datetime, str]] = []
     since, state, resolved = item.created_at, RUNNING, None
     for change in sorted(item.changes, key=lambda change: change.at):
@@ -135,7 +137,7 @@ def _segments(item: ClockInput, at: datetime) -> tuple[list[tuple[datetime, date
             resolved = change.at
     if at > since:
         pieces.append((since, at, state))
-    return pieces, resolved
+    return pieces, state, resolved
 
 
 def _resolved_at(item: ClockInput, at: datetime, last_resolution: datetime | None) -> datetime | None:
@@ -158,8 +160,7 @@ def measure_clocks(item: ClockInput, minutes: DeskMinutes, at: datetime) -> Tick
     """
     created = item.created_at
     at = max(at, created)
-    pieces, last_resolution = _segments(item, at)
-    state = pieces[-1][2] if pieces else RUNNING
+    pieces, state, last_resolution = _segments(item, at)
     responded = item.first_response_at if item.first_response_at and item.first_response_at <= at else None
     response_stop = responded or at
     resolved = _resolved_at(item, at, last_resolution) if state == STOPPED else None

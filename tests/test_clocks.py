@@ -154,3 +154,11 @@ def test_the_index_falls_back_outside_its_span(store):
     index = DeskMinuteIndex(hours, ist(2026, 11, 23).date(), ist(2026, 11, 27).date())
     start, end = ist(2026, 11, 20, 16, 0), ist(2026, 12, 1, 10, 0)
     assert index.desk_minutes(start, end) == hours.desk_minutes(start, end) == 60 + 5 * 480 + 60
+
+
+def test_a_change_at_the_very_moment_measured_counts(store, hours):
+    ticket = log(store, ist(2026, 11, 23, 10, 0))
+    tickets.resolve(store, ticket.id, "otp-resolved", "ok", "asha", at=ist(2026, 11, 23, 11, 0))
+    clocks = measure_clocks(clock_input(store, ticket.id), hours, ist(2026, 11, 23, 11, 0))
+    assert (clocks.state, clocks.resolution.final, clocks.resolved_at) == (STOPPED, True, ist(2026, 11, 23, 11, 0))
+    assert clocks.resolution.desk_minutes == 60
