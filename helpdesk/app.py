@@ -6,6 +6,8 @@ agents' changes, and offers every key binding of the current screen in the comma
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -16,18 +18,23 @@ from textual import work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 from textual.signal import Signal
 
 from . import clock
+from .hours import DeskStatus
 from .session import AgentSession
 
 if TYPE_CHECKING:
     from .cli.context import DeskContext
+    from .lookup import Lookup
 
 # How often to ask SQLite whether another connection committed (PRAGMA data_version is a
 # read of shared memory: it costs microseconds and no disk I/O).
 WATCH_INTERVAL_SECONDS = 1.0
+# The desk state line counts down in minutes; refreshing twice a minute keeps it exact.
+DESK_STATE_INTERVAL_SECONDS = 30
 # The handover reminder checks the desk's closing time once a minute (a cheap read).
 REMINDER_CHECK_SECONDS = 60
 
@@ -38,18 +45,25 @@ class HelpdeskApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "lookup", "Lookup", id="app.lookup", priority=True),
         Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
         Binding("f5", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
+    # Open or closed, and why: every screen's DeskBar shows it; intake obeys it.
+    desk_status: var[DeskStatus | None] = var(None)
+
     def __init__(self, session: AgentSession) -> None:
         super().__init__()
         self.session = session
         self.db_changed: Signal[None] = Signal(self, "db-changed")
+        # The in-memory directory search, built in a worker at start (None until then).
+        self.lookup: Lookup | None = None
         # Edits typed into a ticket view and not saved when the agent left it, by ticket id.
         self.unsaved_edits: dict[int, dict[str, object]] = {}
+        self._outbox_sender = None  # the running OutboxSender, once it has started
 
     def on_mount(self) -> None:
         from helpdesk.screens.intake import IntakeScreen
@@ -59,7 +73,27 @@ class HelpdeskApp(App[None]):
         self.add_mode("intake", IntakeScreen)
         self.switch_mode("queue")
         self.watch_database()
+        self.send_outbox()
+        self.refresh_desk_status()
+        self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
+        self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
+        self.load_lookup()
+        self.db_changed.subscribe(self, lambda _: self.load_lookup())
         self.start_reports()
+
+    @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
+    def load_lookup(self) -> None:
+        """Build the ministry lookup from the directory (cached: cheap when nothing changed)."""
+        from .lookup import Lookup
+
+        lookup = Lookup.from_store(self.session.store)
+        self.call_from_thread(setattr, self, "lookup", lookup)
+
+    @work(thread=True, group="desk-status", exclusive=True, exit_on_error=False)
+    def refresh_desk_status(self, reload: bool = False) -> None:
+        """Recompute the desk state; ``reload`` re-reads holidays (someone may have imported)."""
+        status = self.session.desk_status(reload=reload)
+        self.call_from_thread(setattr, self, "desk_status", status)
 
     @work(thread=True, group="db-watch", exit_on_error=False)
     def watch_database(self) -> None:
@@ -95,6 +129,58 @@ class HelpdeskApp(App[None]):
             self._reminded_on = today
             self.call_from_thread(self.notify, message, title="End of day", timeout=30, markup=False)
 
+    def action_lookup(self) -> None:
+        from helpdesk.screens.lookup_panel import AppliedMinistry, LookupPanel
+
+        if isinstance(self.screen, LookupPanel):
+            return
+        target = self.screen
+        apply = getattr(target, "apply_ministry", None)
+
+        def applied(choice: AppliedMinistry | None) -> None:
+            if choice is not None and apply is not None:
+                apply(choice.query, choice.ministry)
+
+        self.push_screen(LookupPanel(can_apply=apply is not None), applied)
+
+    # Outbox: Teams posts for escalations, delivered in the background ----------------------
+    @work(group="outbox", exclusive=True, exit_on_error=False)
+    async def send_outbox(self) -> None:
+        """Deliver queued escalation posts while the console runs (see helpdesk.outbox_sender).
+
+        Async HTTP on the app's loop, database steps in threads: the UI never waits on the
+        network. Quitting cancels it mid-post if need be; the message's lease runs out and
+        the next sender (this console restarted, or `helpdesk outbox send`) posts it.
+        """
+        # Imported in a thread: httpx costs a noticeable moment, and the UI is already up.
+        sending = await asyncio.to_thread(importlib.import_module, "helpdesk.outbox_sender")
+        from . import delivery_settings
+        from .errors import HelpdeskError
+
+        try:
+            settings = await asyncio.to_thread(delivery_settings.load)
+        except HelpdeskError as error:
+            self.notify(f"Teams delivery is off: {error}", severity="warning", timeout=12)
+            return
+        if settings.webhook is None:
+            return  # escalations still queue; the ticket view says no webhook is set
+        self._outbox_sender = sending.OutboxSender(
+            self.session.store, settings, owner=sending.sender_name(f"console-{self.session.agent}"),
+            on_result=self._outbox_result)
+        await self._outbox_sender.run(until_idle=False)
+
+    def wake_outbox_sender(self) -> None:
+        """A message was just queued: send it now rather than at the next poll."""
+        if self._outbox_sender is not None:
+            self._outbox_sender.wake.set()
+
+    def _outbox_result(self, result) -> None:
+        if result.outcome == "sent":
+            self.notify(f"{result.notification_id} is in the Teams channel.", timeout=6)
+        elif result.outcome == "failed":
+            self.notify(f"{result.notification_id} was not delivered: {result.error}",
+                        severity="error", timeout=15)
+
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen
 
@@ -112,7 +198,7 @@ class HelpdeskApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
+                f"key {self.get_key_display(binding)}" + (f" — {binding.tooltip}" if binding.tooltip else ""),
                 partial(self.run_action, binding.action, active.node),
             )
 

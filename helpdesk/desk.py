@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+
+from . import config, locations
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -46,8 +49,24 @@ class DeskFacts:
                 "except government holidays")
 
 
-@lru_cache(maxsize=1)
 def facts() -> DeskFacts:
+    """The desk's facts, with what the user config adds (read once per config file)."""
+    return _facts_with_config(locations.config_path())
+
+
+@lru_cache(maxsize=8)
+def _facts_with_config(config_path: Path) -> DeskFacts:
+    shipped = _shipped_facts()
+    teams_link = config.load(config_path).section("desk").get("teams_link")
+    if teams_link is None:
+        return shipped
+    if not isinstance(teams_link, str) or not teams_link.startswith("https://"):
+        raise config.ConfigError(f"{config_path}: [desk] teams_link must be an https:// address")
+    return replace(shipped, links=replace(shipped.links, teams=teams_link))
+
+
+@lru_cache(maxsize=1)
+def _shipped_facts() -> DeskFacts:
     raw = tomllib.loads(files("helpdesk.data").joinpath("desk.toml").read_text(encoding="utf-8"))
     hours, deadlines = raw["hours"], raw["deadlines"]
     return DeskFacts(

@@ -118,19 +118,27 @@ def apply_import(store, holiday_list: HolidayList, *, imported_by: str,
     The plan is made again under the write lock, so what is written is exactly the
     difference from the database as it is, even if another agent imported meanwhile.
     """
-    source = import_source(holiday_list, imported_by, imported_on)
     with store.transaction() as db:
-        plan = plan_import(HolidayCalendar.from_store(store), holiday_list)
-        for change in plan.years:
-            if change.action == UNCHANGED:
-                continue
-            db.execute("DELETE FROM holidays WHERE day BETWEEN ? AND ?",
-                       [f"{change.year}-01-01", f"{change.year}-12-31"])
-            db["holidays"].insert_all(h.to_dict() for h in change.incoming)
-            db.execute(
-                "INSERT INTO holiday_years (year, source, caveat) VALUES (?, ?, ?)"
-                " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
-                " caveat = excluded.caveat",
-                [change.year, source, holiday_list.caveat],
-            )
+        return apply_in_transaction(db, store, holiday_list, imported_by=imported_by,
+                                    imported_on=imported_on)
+
+
+def apply_in_transaction(db, store, holiday_list: HolidayList, *, imported_by: str,
+                         imported_on: date) -> ImportPlan:
+    """:func:`apply_import`'s writes, inside a transaction the caller holds (a sync adds its
+    audit entry and cache validators to the same commit)."""
+    source = import_source(holiday_list, imported_by, imported_on)
+    plan = plan_import(HolidayCalendar.from_store(store), holiday_list)
+    for change in plan.years:
+        if change.action == UNCHANGED:
+            continue
+        db.execute("DELETE FROM holidays WHERE day BETWEEN ? AND ?",
+                   [f"{change.year}-01-01", f"{change.year}-12-31"])
+        db["holidays"].insert_all(h.to_dict() for h in change.incoming)
+        db.execute(
+            "INSERT INTO holiday_years (year, source, caveat) VALUES (?, ?, ?)"
+            " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
+            " caveat = excluded.caveat",
+            [change.year, source, holiday_list.caveat],
+        )
     return plan

@@ -65,6 +65,34 @@ def m0002_holidays(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0003_seed_directory(db: sqlite_utils.Database) -> None:
+    # A new database starts with the annexure as shipped; `helpdesk directory import`
+    # replaces it later. Seeding here puts it in the migration's transaction, so two
+    # consoles opening a fresh file cannot both seed it.
+    # directory_version counts changes to the directory (triggers keep it, whoever
+    # writes), so the console can ask "has the directory changed?" with one tiny read
+    # on every keystroke instead of re-reading every row.
+    db.executescript(
+        """
+        CREATE TABLE directory_version (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO directory_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER directory_inserted AFTER INSERT ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        CREATE TRIGGER directory_updated AFTER UPDATE ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        CREATE TRIGGER directory_deleted AFTER DELETE ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        """
+    )
+    from .directory import load_published, replace_rows
+
+    replace_rows(db, load_published())
+
+
 # The holiday lists shipped in data/ when m0004 was written. Later years arrive through
 # `helpdesk holidays import` (or a later migration), never by editing this tuple.
 SEEDED_HOLIDAY_YEARS = (2026, 2027)
@@ -262,5 +290,83 @@ def m0010_report_indexes(db: sqlite_utils.Database) -> None:
         """
         CREATE INDEX ticket_events_resolutions ON ticket_events (at) WHERE kind = 'resolved';
         CREATE INDEX tickets_resolved ON tickets (resolved_at);
+        """
+    )
+
+
+@MIGRATIONS()
+def m0020_outbox(db: sqlite_utils.Database) -> None:
+    # Messages leaving the desk (Teams posts for escalations), written in the same
+    # transaction as the change that causes them, then delivered by a sender that may run
+    # much later. Times here carry milliseconds (retries can be sub-second apart); the
+    # format is fixed, so text order is still time order.
+    # status: queued (never tried) -> sending (claimed: lease_owner holds it until
+    # lease_until) -> sent | retrying (next_attempt_at) | failed (permanent, or gave up);
+    # cancelled by an agent. A 'sending' row whose lease ran out belongs to nobody.
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            id              INTEGER PRIMARY KEY,
+            notification_id TEXT NOT NULL UNIQUE,
+            ticket_id       INTEGER REFERENCES tickets (id),
+            channel         TEXT NOT NULL,
+            summary         TEXT NOT NULL,
+            payload         TEXT NOT NULL,
+            status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN
+                              ('queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled')),
+            created_at      TEXT NOT NULL,
+            created_by      TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            lease_owner     TEXT,
+            lease_until     TEXT,
+            sent_at         TEXT,
+            last_error      TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox (next_attempt_at)
+            WHERE status IN ('queued', 'sending', 'retrying');
+        CREATE INDEX outbox_ticket ON outbox (ticket_id, id);
+
+        -- One row per try, kept for good: who tried, when, and what came back.
+        -- outcome NULL: the sender stopped (killed, network cut) before it knew.
+        CREATE TABLE outbox_attempts (
+            id          INTEGER PRIMARY KEY,
+            message_id  INTEGER NOT NULL REFERENCES outbox (id),
+            sender      TEXT NOT NULL,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            outcome     TEXT CHECK (outcome IN ('sent', 'retry', 'failed')),
+            http_status INTEGER,
+            error       TEXT
+        );
+        CREATE INDEX outbox_attempts_message ON outbox_attempts (message_id, id);
+
+        -- The earliest moment the next post to a channel may start, shared by every
+        -- sender on this database (console and cron alike): Teams throttles a webhook
+        -- past about four requests a second, and a 429 asks everyone to wait.
+        CREATE TABLE outbox_pace (
+            channel   TEXT PRIMARY KEY,
+            next_slot TEXT NOT NULL
+        );
+        """
+    )
+
+
+@MIGRATIONS()
+def m0021_sync_sources(db: sqlite_utils.Database) -> None:
+    # Where the directory and the holiday list were last synced from, with the server's
+    # cache validators (ETag, Last-Modified) for a conditional GET next time. Written only
+    # when a download was applied or matched the data, so "304 Not Modified" always means
+    # "what we have is what that URL serves".
+    db.executescript(
+        """
+        CREATE TABLE sync_sources (
+            kind          TEXT PRIMARY KEY CHECK (kind IN ('directory', 'holidays')),
+            url           TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            sha256        TEXT NOT NULL,
+            synced_at     TEXT NOT NULL
+        );
         """
     )

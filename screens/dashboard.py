@@ -65,7 +65,7 @@ class DashboardScreen(DeskScreen):
                                          "beside the database, readable by you only, and copied "
                                          "to the clipboard."), id="handover-hint")
                     yield Markdown(id="handover-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.desk_app.db_changed.subscribe(self, lambda _: self.reload())

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Static
 
+from helpdesk.taxonomy import LIVE_CHANNELS
 from helpdesk.tickets import Ticket, check_fields
 
 from .base import DeskScreen, run_db
@@ -30,6 +31,8 @@ class IntakeScreen(DeskScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save ticket", id="intake.save"),
         Binding("ctrl+r", "clear", "Clear form", id="intake.clear"),
+        Binding("ctrl+o", "override", "Override closed hours", id="intake.override",
+                tooltip="Supervisors: start a Teams session while the desk is closed (recorded)"),
         Binding("escape", "to_queue", "Queue", id="intake.queue"),
     ]
 
@@ -44,11 +47,36 @@ class IntakeScreen(DeskScreen):
         with VerticalScroll(id="intake-fields"):
             yield TicketForm(id="intake-form")
             yield Checkbox("I am handling this participant now (claim the ticket)", True, id="intake-claim")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-participant_name").focus()
         run_db(self, self.session.load_draft, self._restore)
+        self.watch(self.app, "desk_status", lambda _: self._show_desk_rule())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self._closed_for_live() is not None  # only offered when it would help
+        return True
+
+    def _closed_for_live(self):
+        """The closed desk status when this form would start a live session now, else None."""
+        status = self.desk_app.desk_status
+        channel = self.query_one(TicketForm).values()["channel"]
+        if status is None or status.open or channel not in LIVE_CHANNELS:
+            return None
+        return status
+
+    def _show_desk_rule(self) -> None:
+        self.refresh_bindings()
+        status = self._closed_for_live()
+        if status is not None:
+            opens = f"{status.next_open:%a %d %b %H:%M} IST" if status.next_open else "when hours are loaded"
+            self._notice(f"Desk closed ({status.reason}): Teams sessions start again {opens}. "
+                         "Phone/e-mail tickets can still be logged; a supervisor can override (Ctrl+O).",
+                         "warn")
+        elif "Desk closed" in str(self.query_one("#intake-notice", Static).render()):
+            self._notice("")
 
     def _restore(self, draft: tuple[str, dict[str, Any]] | None) -> None:
         if not draft:
@@ -68,6 +96,7 @@ class IntakeScreen(DeskScreen):
     # Draft autosave ----------------------------------------------------------------------
     @on(TicketForm.Changed)
     def _changed(self) -> None:
+        self._show_desk_rule()
         if self._restoring:
             return
         if self._draft_timer is not None:
@@ -83,7 +112,7 @@ class IntakeScreen(DeskScreen):
             run_db(self, self.session.clear_draft, group="draft", exclusive=True)
 
     # Actions -----------------------------------------------------------------------------
-    def action_save(self) -> None:
+    def action_save(self, override_reason: str | None = None) -> None:
         form = self.query_one(TicketForm)
         fields = form.values()
         check = check_fields(fields, today=self.session.now().date(), creating=True)
@@ -92,7 +121,26 @@ class IntakeScreen(DeskScreen):
             self._notice("Not saved: " + check.first_error(), "bad")
             return
         claim = self.query_one("#intake-claim", Checkbox).value
-        run_db(self, lambda: self.session.create_ticket(fields, claim=claim), self._saved)
+        run_db(self, lambda: self.session.create_ticket(fields, claim=claim, override_reason=override_reason),
+               self._saved, on_error=self._refused)
+
+    def _refused(self, error: Exception) -> None:
+        self._notice(f"Not saved: {error}", "bad")
+
+    def action_override(self) -> None:
+        from .choice_modal import TextPromptModal
+
+        if self._closed_for_live() is None:
+            self.notify("The desk is open (or this is not a Teams session): no override needed.")
+            return
+
+        def reason_given(reason: str | None) -> None:
+            if reason is not None:
+                self.action_save(override_reason=reason)
+
+        self.app.push_screen(TextPromptModal(
+            "Why start a Teams session while the desk is closed? (recorded with your name)",
+            "e.g. training tomorrow 09:30, approved by the programme office"), reason_given)
 
     def _saved(self, ticket: Ticket) -> None:
         from .ticket import TicketScreen
@@ -122,6 +170,11 @@ class IntakeScreen(DeskScreen):
 
         self.app.push_screen(ChoiceModal("Clear everything typed in this form?",
                                          [("Keep it", "keep"), ("Clear the form", "clear")]), answer)
+
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_to_queue(self) -> None:
         self.app.switch_mode("queue")

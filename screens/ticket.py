@@ -16,6 +16,7 @@ from helpdesk.taxonomy import STATUSES, label
 from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
 
 from .base import DeskScreen, run_db
+from .widgets.delivery_status import DeliveryStatus
 from .widgets.desk_bar import DeskBar
 from .widgets.ticket_form import TicketForm
 from .widgets.ticket_side import TicketSide
@@ -24,11 +25,15 @@ from .widgets.ticket_side import TicketSide
 class TicketScreen(DeskScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="ticket.save"),
-        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("f9", "replies", "Replies", id="ticket.replies",
+                tooltip="Suggested step-by-step replies for this participant; Enter copies one"),
         Binding("ctrl+n", "note", "Note", id="ticket.note"),
-        Binding("ctrl+t", "status", "Status", id="ticket.status"),
-        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        # F8: every free ctrl key is taken by the ticket view, Input or TextArea.
+        Binding("f8", "escalate", "Escalate", id="ticket.escalate"),
+        Binding("ctrl+t", "status", "Status", id="ticket.status"),
+        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("escape", "back", "Back", id="ticket.back"),
     ]
 
@@ -40,15 +45,21 @@ class TicketScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskBar(f"ticket #{self.ticket_id}")
         yield Static(id="ticket-header")
+        yield DeliveryStatus(id="ticket-delivery")
         with Horizontal(id="ticket-body"):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")
             yield TicketSide(id="ticket-side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.desk_app.db_changed.subscribe(self, lambda _: self.reload(from_colleague=True))
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "claim" and self.ticket is not None and self.ticket.assignee == self.session.agent:
+            return False  # already yours: nothing to claim
+        return True
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
@@ -60,6 +71,7 @@ class TicketScreen(DeskScreen):
                               self.session.rep_lines(self.session.ticket(ticket_id))),
                lambda loaded: self._show(*loaded, from_colleague=from_colleague),
                group="ticket-load", exclusive=True)
+        self._reload_delivery()
 
     def _show(self, ticket: Ticket, history: list[Event], rep_lines: list[str], *,
               from_colleague: bool) -> None:
@@ -78,6 +90,7 @@ class TicketScreen(DeskScreen):
                         "Saving will show what they changed.", severity="warning", timeout=8)
         if self.ticket is None or not form.is_dirty:
             self.ticket = ticket
+        self.refresh_bindings()
         self._header(ticket)
         self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
 
@@ -186,6 +199,22 @@ class TicketScreen(DeskScreen):
 
         self.app.push_screen(ResolveModal(ticket.id), chosen)
 
+    def action_replies(self) -> None:
+        from .reply_picker import ReplyPicker, SentReply
+
+        def sent(reply: SentReply | None) -> None:
+            if reply is not None:
+                self._act(lambda: self.session.record_reply(self.ticket_id, reply.response_id, reply.language),
+                          f"Copied “{reply.response_id}”: paste it into the Teams chat. Logged on #{{ticket.id}}.")
+
+        run_db(self, lambda: self.session.reply_setup(self.ticket_id),
+               lambda setup: self.app.push_screen(ReplyPicker(*setup), sent))
+
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
+
     def action_back(self) -> None:
         form = self.query_one(TicketForm)
         if form.is_dirty:
@@ -193,4 +222,44 @@ class TicketScreen(DeskScreen):
             self.desk_app.unsaved_edits[self.ticket_id] = form.changed_fields()
             self.notify(f"Unsaved edits to #{self.ticket_id} kept; they come back when you reopen it.")
         self.app.pop_screen()
+
+    # Escalation (F8) and where its Teams message is ------------------------------------
+    def _reload_delivery(self) -> None:
+        ticket_id = self.ticket_id
+        run_db(self, lambda: self.session.delivery_lines(ticket_id),
+               self.query_one(DeliveryStatus).show, group="ticket-delivery", exclusive=True)
+
+    def action_escalate(self) -> None:
+        from .escalate_modal import EscalateModal, EscalationRequest
+
+        if self.ticket is None:
+            return
+        if self.query_one(TicketForm).is_dirty:
+            self.notify("Save or undo your edits first (Ctrl+S).", severity="warning")
+            return
+        ticket_id = self.ticket_id
+
+        def escalated(result) -> None:
+            # OSC 52: the terminal puts the text on the agent's clipboard, ready for a mail.
+            self.app.copy_to_clipboard(result.text)
+            lines = [f"Escalated #{ticket_id} to {result.addressee}.",
+                     f"Teams message {result.notification_id} queued; the e-mail text is on the clipboard."]
+            if result.eml_path:
+                lines.append(f"E-mail draft: {result.eml_path}")
+            if result.eml_problem:
+                lines.append(result.eml_problem)
+            if not result.webhook_set:
+                lines.append("No Teams webhook is configured: the message waits in the outbox.")
+            self.notify("\n".join(lines), timeout=12)
+            self.desk_app.wake_outbox_sender()
+            self.reload()
+
+        def chosen(request: EscalationRequest | None, version: int) -> None:
+            if request is not None:
+                run_db(self, lambda: self.session.escalate(ticket_id, request.target, request.needed,
+                                                           request.steps_tried, version), escalated)
+
+        run_db(self, lambda: self.session.escalation_choices(ticket_id),
+               lambda choices: self.app.push_screen(
+                   EscalateModal(choices), lambda request: chosen(request, choices.version)))
 

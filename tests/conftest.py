@@ -17,6 +17,16 @@ from helpdesk.session import AgentSession
 from helpdesk.store import Store
 
 
+FROZEN_NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)  # a Monday, desk open
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Every in-process test sees the same Monday morning, whatever the wall clock says."""
+    monkeypatch.setattr("helpdesk.clock.now", lambda: FROZEN_NOW)
+    return FROZEN_NOW
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh database file for this test, also what the CLI sees through HELPDESK_DB."""
@@ -24,6 +34,8 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HELPDESK_DB", str(path))
     monkeypatch.setenv("HELPDESK_AGENT", "asha")
     monkeypatch.setenv("HELPDESK_CONFIG", str(tmp_path / "config.toml"))
+    # A webhook in the developer's environment must never receive test posts.
+    monkeypatch.delenv("HELPDESK_TEAMS_WEBHOOK", raising=False)
     return path
 
 
@@ -52,9 +64,6 @@ def run_cli(db_path: Path) -> Callable[..., CliResult]:
         return CliResult(exit_code, stdout.getvalue().decode(), stderr.getvalue().decode())
 
     return run
-
-
-FROZEN_NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)  # a Monday, desk open
 
 
 @pytest.fixture

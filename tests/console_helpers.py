@@ -6,13 +6,17 @@ from textual.app import App
 from textual.widgets import Static
 
 
+# Workers that run for the app's whole life: the database watcher and the outbox sender.
+LIFELONG_GROUPS = frozenset({"db-watch", "outbox"})
+
+
 async def settle(app: App, pilot) -> None:
     """Let workers finish and their results reach the screen.
 
-    The database watcher runs for the app's whole life, so it is not waited for.
+    Workers that run for the app's whole life are not waited for.
     """
     for _ in range(3):
-        finite = [worker for worker in app.workers if worker.group != "db-watch"]
+        finite = [worker for worker in app.workers if worker.group not in LIFELONG_GROUPS]
         if finite:  # an empty list would mean "all workers" to wait_for_complete
             await app.workers.wait_for_complete(finite)
         await pilot.pause()

@@ -161,3 +161,33 @@ async def test_stale_save_is_refused_and_edits_are_kept(console, session):
         await settle(app, pilot)
         assert session.ticket(1).mobile == "9876543210"
         assert session.ticket(1).question == "by bala"
+
+
+async def test_closed_desk_refuses_a_teams_session_and_says_when_it_opens(store):
+    from datetime import datetime
+
+    from helpdesk.clock import IST
+    from helpdesk.session import AgentSession
+
+    saturday = datetime(2026, 11, 28, 11, 0, tzinfo=IST)
+    session = AgentSession(store=store, agent="asha", now=lambda: saturday)
+    from helpdesk.app import HelpdeskApp
+
+    app = HelpdeskApp(session)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert "CLOSED · weekend" in text_of(app, "#desk-state")
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert "Teams sessions start again Mon 30 Nov 09:00 IST" in text_of(app, "#intake-notice")
+        app.screen.query_one("#field-participant_name").value = "Ravi"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Not saved: the desk is closed" in text_of(app, "#intake-notice")
+        assert app.screen.query_one("#field-participant_name").value == "Ravi"  # kept
+        await pilot.press("ctrl+o")
+        await pilot.press(*"exam monday")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "only supervisors may start a live session" in text_of(app, "#intake-notice")
+    assert session.queue_count(tickets.QueueFilter()) == 0

@@ -21,3 +21,20 @@ def test_deadlines_count_back_from_the_training_date():
 
 def test_hours_text():
     assert facts().hours_text() == "Mon–Fri, 09:00–17:00 IST, except government holidays"
+
+
+def test_the_teams_link_comes_from_the_user_config(tmp_path, monkeypatch):
+    import pytest
+
+    from helpdesk import config
+
+    assert facts().links.teams == ""  # not in the guidelines: never invented
+    path = tmp_path / "desk-config.toml"
+    config.write_private(path, '[desk]\nteams_link = "https://teams.example/l/meetup-join/desk"\n')
+    monkeypatch.setenv("HELPDESK_CONFIG", str(path))
+    assert facts().links.teams == "https://teams.example/l/meetup-join/desk"
+    bad = tmp_path / "bad.toml"
+    config.write_private(bad, '[desk]\nteams_link = "javascript:alert(1)"\n')
+    monkeypatch.setenv("HELPDESK_CONFIG", str(bad))
+    with pytest.raises(config.ConfigError, match="https://"):
+        facts()

@@ -60,3 +60,13 @@ def test_user_text_cannot_drive_the_terminal(run_cli):
 def test_missing_ticket_is_a_clear_error(run_cli):
     result = run_cli("ticket", "show", "99")
     assert result.exit_code == 1 and "no ticket #99" in result.stderr
+
+
+def test_ministry_is_routed_through_the_lookup(run_cli):
+    sure = json.loads(run_cli("ticket", "new", "--name", "Ravi", "--ministry", "dak vibhag", "--json").stdout)
+    assert (sure["ministry"], sure["rep_email"]) == ("D/o Posts", "priyamvadapallavi.kb@karmayogi.in")
+    assert sure["ministry_query"] == "dak vibhag"
+    unsure = run_cli("ticket", "new", "--name", "Sita", "--ministry", "law", "--json")
+    assert unsure.exit_code == 0
+    assert json.loads(unsure.stdout)["ministry"] is None
+    assert "ministry not set" in unsure.stderr and "D/o Legal Affairs" in unsure.stderr

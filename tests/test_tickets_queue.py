@@ -6,7 +6,7 @@ from helpdesk import tickets
 from helpdesk.clock import IST
 from helpdesk.tickets import QueueFilter, Urgency, urgency_of
 
-NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)
+NOW = datetime(2026, 11, 23, 14, 0, tzinfo=IST)
 
 
 @pytest.fixture

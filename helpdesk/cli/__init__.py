@@ -18,12 +18,16 @@ from .output import error_line
 
 # name -> "module:attribute", relative to this package.
 COMMANDS = {
+    "config": ".config_cmd:config_group",
     "email": ".email_cmd:email",
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
     "mobile": ".email_cmd:mobile",
+    "outbox": ".outbox_cmd:outbox_group",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
+    "lookup": ".lookup_cmd:lookup",
+    "directory": ".directory_cmd:directory",
     "report": ".report_cmd:report",
     "export": ".export_cmd:export",
     "handover": ".handover_cmd:handover",

@@ -161,3 +161,8 @@ def _change_lines(change: YearChange) -> list[str]:
         before, after = change.caveat_before or "(none)", change.caveat_after or "(none)"
         lines.append(f"  caveat: {before} -> {after}")
     return lines
+
+
+# Sync from a URL lives in its own module (HTTP, caching, supervisor check, audit).
+from .sync_cmd import holidays_sync  # noqa: E402
+holidays.add_command(holidays_sync)

@@ -9,6 +9,7 @@ import click
 from .. import clock, tickets
 from ..errors import InputError
 from ..taxonomy import CATEGORIES, CHANNELS, OUTCOMES, STATUSES, codes
+from ..text import clean
 from . import ticket_format
 from .context import DeskContext
 from .output import emit_json, say
@@ -50,14 +51,43 @@ def ticket() -> None:
 @click.option("--question", default="", help="The question in the participant's words ('-' reads stdin).")
 @click.option("--language", type=click.Choice(["en", "hi"]), default="en", show_default=True)
 @click.option("--claim", is_flag=True, help="Take the ticket yourself at once.")
+@click.option("--override-closed", "override_reason", metavar="REASON",
+              help="Supervisors: start a Teams session while the desk is closed (recorded).")
 @json_option
 @pass_desk
-def new(desk: DeskContext, as_json: bool, claim: bool, **fields: str) -> None:
-    """Log a new ticket. Invalid fields: one error line, exit 2, nothing written."""
+def new(desk: DeskContext, as_json: bool, claim: bool, override_reason: str | None,
+        **fields: str) -> None:
+    """Log a new ticket. Invalid fields: one error line, exit 2, nothing written.
+
+    Teams tickets start live sessions, which only happen while the desk is open
+    (Mon-Fri 09:00-17:00 IST, not on gazetted holidays); outside those hours they are
+    refused with the next opening (exit 1). Other channels are accepted at any time.
+
+    --ministry is matched against the KB directory as the console does: a confident
+    answer sets the ticket's directory row (and so its KB representative); otherwise the
+    words are kept as said and a note on stderr lists the candidates.
+    """
     if fields["question"] == "-":
         fields["question"] = sys.stdin.read()
-    created = tickets.create(desk.store, fields, desk.agent, claim=claim)
+    if fields["ministry_query"].strip():
+        fields["ministry"] = _route_ministry(desk, fields["ministry_query"])
+    created = tickets.create(desk.store, fields, desk.agent, claim=claim,
+                             override_reason=override_reason)
     _show(created, as_json, desk)
+
+
+def _route_ministry(desk: DeskContext, query: str) -> str | None:
+    """The directory row for what the participant said, when the lookup is sure of it."""
+    from ..lookup import Lookup
+
+    result = Lookup.from_store(desk.store).search(query, limit=3)
+    if result.confident and result.matches:
+        return result.matches[0].ministry
+    candidates = "; ".join(f"{m.ministry} ({m.rep_name})" for m in result.matches)
+    click.echo(clean(f"helpdesk: ministry not set: {result.reason}"
+                     + (f" Candidates: {candidates}." if candidates else "")
+                     + " Set it with `helpdesk ticket edit N --set ministry=ROW`."), err=True)
+    return None
 
 
 @ticket.command("list")
@@ -213,3 +243,8 @@ def edit(desk: DeskContext, ticket_id: int, assignments: tuple[str, ...],
     updated = tickets.update(desk.store, ticket_id, changes, desk.agent,
                              expected_version=expected_version)
     _show(updated, as_json, desk)
+
+
+# Escalation has its own module (it also loads delivery settings and writes e-mail drafts).
+from .escalate_cmd import escalate as _escalate  # noqa: E402
+ticket.add_command(_escalate)

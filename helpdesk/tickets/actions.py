@@ -15,6 +15,8 @@ import sqlite_utils
 
 from .. import clock
 from ..errors import HelpdeskError, InputError, NotFoundError
+from ..hours import DeskHours
+from ..intake_gate import DeskClosedError, closed_for_live_intake, record_override
 from ..store import Store
 from ..taxonomy import DONE_STATUSES, OUTCOMES, STATUSES, codes
 from ..text import clean_line
@@ -97,15 +99,25 @@ def _resolve_ministry(db: sqlite_utils.Database, values: dict[str, Any]) -> None
 
 
 def create(store: Store, fields: Mapping[str, Any], agent: str, *, at: datetime | None = None,
-           claim: bool = False) -> Ticket:
-    """Log a new ticket; with ``claim`` the creating agent takes it at once (live sessions)."""
+           claim: bool = False, hours: DeskHours | None = None,
+           override_reason: str | None = None) -> Ticket:
+    """Log a new ticket; with ``claim`` the creating agent takes it at once (live sessions).
+
+    A live (Teams) ticket is refused while the desk is closed, unless a supervisor gives
+    ``override_reason`` (recorded in the audit log in the same transaction).
+    """
     moment = at or clock.now()
     stamp = clock.iso(moment)
     check = check_fields(fields, today=moment.date(), creating=True)
     if not check.ok:
         raise InputError(check.first_error())
     values = {name: value for name, value in check.values.items() if name in EDITABLE_FIELDS}
+    closed = closed_for_live_intake(hours or DeskHours.from_store(store), values["channel"], moment)
+    if closed and override_reason is None:
+        raise DeskClosedError(closed, values["channel"])
     with store.transaction() as db:
+        if closed:
+            record_override(db, agent, override_reason or "", closed, moment)
         _resolve_ministry(db, values)
         row = {**values, "created_at": stamp, "created_by": agent, "updated_at": stamp,
                "status": "new"}
@@ -285,4 +297,16 @@ def resolve(store: Store, ticket_id: int, outcome: str, note: str, agent: str, *
             columns["assignee"] = agent
         version = _write(db, ticket, columns, stamp)
         _record(db, ticket.id, version, stamp, agent, "resolved", "outcome", None, outcome, body=text)
+        return load(db, ticket_id)
+
+
+def record_reply(store: Store, ticket_id: int, response_id: str, language: str, agent: str, *,
+                 at: datetime | None = None) -> Ticket:
+    """A step-by-step reply was copied for the participant: "response sent: ID" in the history."""
+    stamp = clock.iso(at or clock.now())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        version = _write(db, ticket, _first_response(ticket, stamp), stamp)
+        _record(db, ticket.id, version, stamp, agent, "reply-sent", "response", None, response_id,
+                body=None if language == "en" else f"language: {language}")
         return load(db, ticket_id)

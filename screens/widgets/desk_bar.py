@@ -27,3 +27,15 @@ class DeskBar(Horizontal):
         # The agent's name came from a flag or the environment: shown literally.
         yield Static(Content(f"agent {self.app.session.agent}"), id="desk-agent")
         yield Static(id="desk-state")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "desk_status", self._show_status)
+
+    def _show_status(self, status) -> None:
+        state = self.query_one("#desk-state", Static)
+        if status is None:
+            state.update(Content("checking desk hours…"))
+            return
+        self.set_class(status.open, "-open")
+        self.set_class(not status.open, "-closed")
+        state.update(Content(status.summary(self.app.session.now())))
