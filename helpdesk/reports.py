@@ -154,8 +154,9 @@ def build_report(db: sqlite_utils.Database, hours: DeskHours, targets: SlaTarget
     index = DeskMinuteIndex(hours, first_day, max(as_of.date(), period.first))
     clocks = {row.id: measure_clocks(row.clock, index, as_of) for row in rows}
 
-    opened = [row for row in rows if period.start <= row.clock.created_at < period.end]
-    resolved = [row for row in rows if _resolved_in(clocks[row.id], period)]
+    start, end = period.start, period.end  # properties: computed once, not per ticket
+    opened = [row for row in rows if start <= row.clock.created_at < end]
+    resolved = [row for row in rows if (moment := clocks[row.id].resolved_at) and start <= moment < end]
     still_open = [row for row in rows if clocks[row.id].state != STOPPED]
 
     responses = [clocks[row.id].first_response for row in opened if clocks[row.id].first_response.final]
@@ -183,10 +184,6 @@ def build_report(db: sqlite_utils.Database, hours: DeskHours, targets: SlaTarget
         training_risk=training_risk(db, now.date()),
         warnings=_warnings(hours, period, as_of),
     )
-
-
-def _resolved_in(clocks: TicketClocks, period: Period) -> bool:
-    return clocks.resolved_at is not None and period.start <= clocks.resolved_at < period.end
 
 
 def _missed(opened, resolved, still_open, clocks: dict[int, TicketClocks],
