@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
 
 from helpdesk.clock import DateParseError, parse_date
@@ -25,6 +26,10 @@ from .widgets.desk_bar import DeskBar
 from .widgets.report_figures import ReportFigures
 from .widgets.risk_list import RiskList
 
+# Changes by other agents are gathered this long before the figures are recomputed.
+GATHER_SECONDS = 2.0
+# Open tickets' clocks move with time even when nobody changes anything.
+REFRESH_SECONDS = 60
 KEYS_HINT = "←/→ · t today · w week · m month · d day · h handover"
 
 
@@ -49,6 +54,8 @@ class DashboardScreen(DeskScreen):
         super().__init__()
         self.report: Report | None = None
         self.handover_text: str = ""
+        self._stale = False  # the data changed while another screen was shown
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield DeskBar("dashboard")
@@ -68,9 +75,31 @@ class DashboardScreen(DeskScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.desk_app.db_changed.subscribe(self, lambda _: self.reload())
+        self.desk_app.db_changed.subscribe(self, lambda _: self._data_changed())
+        self.set_interval(REFRESH_SECONDS, self._data_changed)  # running clocks move on
         self.query_one(ReportFigures).focus()  # up/down/page keys scroll the figures
         self.period = Period.day(self.session.now().date())
+
+    def _data_changed(self) -> None:
+        """Recompute soon if on screen; otherwise when the agent comes back to it.
+
+        A month's report costs up to half a second, and a busy desk commits every few
+        seconds: changes are gathered for a moment, and a dashboard nobody is looking
+        at (its mode left in the background) does not recompute at all.
+        """
+        if not self.is_current:
+            self._stale = True
+        elif self._pending is None:
+            self._pending = self.set_timer(GATHER_SECONDS, self._reload_gathered)
+
+    def _reload_gathered(self) -> None:
+        self._pending = None
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     # Loading -------------------------------------------------------------------------
     def watch_period(self, period: Period | None) -> None:

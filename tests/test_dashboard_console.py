@@ -151,3 +151,25 @@ async def test_no_reminder_in_the_morning(console, store):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         assert not [n for n in app._notifications if n.title == "End of day"]
+
+
+async def test_figures_follow_other_agents_while_on_screen_only(console, store, session):
+    monday_morning(store)
+    app = console()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_dashboard(app, pilot)
+        dashboard = app.screen
+        session.create_ticket({"participant_name": "Another Agent's Caller"}, claim=False)
+        app.db_changed.publish(None)  # what the database watcher does on a commit
+        await pilot.pause(2.5)  # changes are gathered for two seconds
+        await settle(app, pilot)
+        assert tile(app, "opened").splitlines()[0] == "5"
+        await pilot.press("f3")
+        await settle(app, pilot)
+        session.create_ticket({"participant_name": "One More"}, claim=False)
+        app.db_changed.publish(None)
+        await pilot.pause(2.5)
+        assert dashboard.report.opened == 5  # not recomputed while out of sight
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert tile(app, "opened").splitlines()[0] == "6"
