@@ -4,6 +4,9 @@ while Teams is down and after it comes back — with the console answering keys 
 from __future__ import annotations
 
 import time
+from datetime import timedelta
+
+import pytest
 
 from pytest_httpserver import HTTPServer
 
@@ -14,6 +17,14 @@ from helpdesk.screens.ticket import TicketScreen
 
 from console_helpers import settle, text_of
 from delivery_helpers import WEBHOOK_PATH, configure, free_port, make_ticket, posted_ids, webhook_url
+
+
+@pytest.fixture(autouse=True)
+def ticking_clock(monkeypatch, frozen_clock):
+    """Retries must come due: time starts at the frozen moment and moves with real time."""
+    started = time.monotonic()
+    monkeypatch.setattr("helpdesk.clock.now",
+                        lambda: frozen_clock + timedelta(seconds=time.monotonic() - started))
 
 
 async def open_ticket(app, pilot, ticket_id: int) -> None:
@@ -53,11 +64,13 @@ async def test_escalate_while_teams_is_down_then_sent_when_it_is_back(console, s
         shown = await wait_for_text(app, pilot, "#ticket-delivery", "failing")
         assert "connection refused" in shown and "next try" in shown
 
-        # Teams is down, the sender keeps trying, and the console still answers at once.
-        started = time.monotonic()
+        # Teams is down and the sender keeps trying in its worker, yet the console answers
+        # keys: the note dialog opens while that worker is still running. (How fast is
+        # measured in bench/, not here.)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert isinstance(app.screen, NoteModal) and time.monotonic() - started < 1.0
+        assert isinstance(app.screen, NoteModal)
+        assert any(worker.group == "outbox" and worker.is_running for worker in app.workers)
         await pilot.press("escape")
         await pilot.pause()
 

@@ -1,0 +1,151 @@
+"""How the queue feels with a big database: open it, filter it, search it, page through it.
+
+    .venv/bin/python bench/queue_speed.py [--tickets N] [--rounds R] [--json]
+
+Builds (once, cached in bench/results/) a database of N generated tickets (default 100,000;
+a year of desk work, a few hundred still active), then times, with the real query code:
+- core queries (what the console's workers run): count + first window for the default
+  queue, each filter, a search, a deep page, each sort order;
+- the console itself (App.run_test, headless): from start until the queue shows its first
+  rows, and from a filter change until the table holds the new rows.
+Figures are medians and maxima over the rounds, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tickets_data import fill  # noqa: E402
+
+from helpdesk.clock import IST  # noqa: E402
+from helpdesk.session import AgentSession  # noqa: E402
+from helpdesk.store import Store  # noqa: E402
+from helpdesk.tickets import ALL_STATUSES, QueueFilter, count, window  # noqa: E402
+
+NOW = __import__("datetime").datetime(2026, 11, 23, 11, 0, tzinfo=IST)
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def database(tickets: int) -> Store:
+    path = RESULTS / f"queue-{tickets}.db"
+    if not path.exists():
+        RESULTS.mkdir(exist_ok=True)
+        partial = path.with_suffix(".partial")
+        for leftover in RESULTS.glob(partial.name + "*"):
+            leftover.unlink()
+        store = Store.open(partial)
+        started = time.perf_counter()
+        fill(store, tickets, now=NOW)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.close()
+        print(f"generated {tickets:,} tickets in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        partial.rename(path)
+    return Store.open(path)
+
+
+def timed(action, rounds: int) -> dict[str, float]:
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return {"median_ms": round(statistics.median(samples), 2), "max_ms": round(max(samples), 2)}
+
+
+def core_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
+    db, today = store.db, NOW.date()
+    base = QueueFilter(agent="agent03")
+
+    def open_view(query: QueueFilter, offset: int = 0):
+        return lambda: (count(db, query), window(db, query, today, offset, 100))
+
+    total_all = count(db, replace(base, statuses=ALL_STATUSES))
+    cases = {
+        "open queue (active, urgency order)": open_view(base),
+        "filter: mine": open_view(replace(base, scope="mine")),
+        "filter: category otp": open_view(replace(base, category="otp")),
+        "filter: ministry D/o Posts": open_view(replace(base, ministry="D/o Posts")),
+        "filter: status resolved (whole history)": open_view(replace(base, statuses=("resolved",))),
+        "all statuses, urgency order": open_view(replace(base, statuses=ALL_STATUSES)),
+        "all statuses, newest first": open_view(replace(base, statuses=ALL_STATUSES, order="newest")),
+        "all statuses, page in the middle": open_view(replace(base, statuses=ALL_STATUSES), total_all // 2),
+        "search 'sunita' (all statuses)": open_view(replace(base, statuses=ALL_STATUSES, search="sunita")),
+        "search mobile digits '4715'": open_view(replace(base, statuses=ALL_STATUSES, search="4715")),
+    }
+    return {name: timed(action, rounds) for name, action in cases.items()}
+
+
+async def console_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
+    from helpdesk.app import HelpdeskApp
+    from helpdesk.screens.queue import QueueScreen
+    from helpdesk.screens.widgets.ticket_table import TicketTable
+
+    open_samples, filter_samples = [], []
+    for _ in range(rounds):
+        app = HelpdeskApp(AgentSession(store=store, agent="agent03", now=lambda: NOW))
+        started = time.perf_counter()
+        async with app.run_test(size=(120, 40)):
+            table = await _wait(lambda: _shown(app, QueueScreen, TicketTable))
+            open_samples.append((time.perf_counter() - started) * 1000)
+            # Let start-up work (the lookup index, the desk state) finish: an agent's first
+            # filter comes seconds after the queue appears, not within the same frame.
+            await app.workers.wait_for_complete([w for w in app.workers if w.group not in ("db-watch", "outbox")])
+            screen = app.screen
+            for category in ("otp", "certificate", "profile"):
+                started = time.perf_counter()
+                screen.queue_filter = replace(screen.queue_filter, category=category)
+                await _wait(lambda: table.current is not None and table.current.category == category)
+                filter_samples.append((time.perf_counter() - started) * 1000)
+    summary = lambda samples: {"median_ms": round(statistics.median(samples), 1),  # noqa: E731
+                               "max_ms": round(max(samples), 1)}
+    return {"console: start until the first rows show": summary(open_samples),
+            "console: filter change until the new rows show": summary(filter_samples)}
+
+
+def _shown(app, screen_type, table_type):
+    if not isinstance(app.screen, screen_type):
+        return None
+    table = app.screen.query_one(table_type)
+    return table if table.current is not None else None
+
+
+async def _wait(condition, timeout: float = 30.0):
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        value = condition()
+        if value:
+            return value
+        await asyncio.sleep(0.001)
+    raise TimeoutError("the console did not show the rows in time")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    store = database(options.tickets)
+    figures = {"tickets": options.tickets, **core_figures(store, options.rounds),
+               **asyncio.run(console_figures(store, options.rounds))}
+    if options.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"queue with {options.tickets:,} tickets (median / max of {options.rounds} rounds)")
+        for name, values in figures.items():
+            if isinstance(values, dict):
+                print(f"  {name:<50} {values['median_ms']:>9.1f} ms  {values['max_ms']:>9.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
