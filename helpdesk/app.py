@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 WATCH_INTERVAL_SECONDS = 1.0
 # The desk state line counts down in minutes; refreshing twice a minute keeps it exact.
 DESK_STATE_INTERVAL_SECONDS = 30
+# The handover reminder checks the desk's closing time once a minute (a cheap read).
+REMINDER_CHECK_SECONDS = 60
 
 
 class HelpdeskApp(App[None]):
@@ -46,6 +48,7 @@ class HelpdeskApp(App[None]):
         Binding("f2", "lookup", "Lookup", id="app.lookup", priority=True),
         Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
+        Binding("f5", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -76,6 +79,7 @@ class HelpdeskApp(App[None]):
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
         self.load_lookup()
         self.db_changed.subscribe(self, lambda _: self.load_lookup())
+        self.start_reports()
 
     @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
     def load_lookup(self) -> None:
@@ -104,6 +108,26 @@ class HelpdeskApp(App[None]):
             if current != last_seen:
                 last_seen = current
                 self.call_from_thread(self.db_changed.publish, None)
+
+    # -- Reports (issue 5): the dashboard mode and the end-of-day handover reminder -------
+    def start_reports(self) -> None:
+        from helpdesk.screens.dashboard import DashboardScreen
+
+        self.add_mode("dashboard", DashboardScreen)
+        self._reminded_on = None
+        self.remind_before_closing()
+        self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
+
+    @work(thread=True, group="handover-reminder", exclusive=True, exit_on_error=False)
+    def remind_before_closing(self) -> None:
+        """Once a day, from half an hour before closing: suggest writing the handover."""
+        today = self.session.now().date()
+        if self._reminded_on == today:
+            return
+        message = self.session.closing_reminder()
+        if message:
+            self._reminded_on = today
+            self.call_from_thread(self.notify, message, title="End of day", timeout=30, markup=False)
 
     def action_lookup(self) -> None:
         from helpdesk.screens.lookup_panel import AppliedMinistry, LookupPanel

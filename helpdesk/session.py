@@ -143,3 +143,61 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     def clear_draft(self) -> None:
         with self.store.transaction() as db:
             db.execute("DELETE FROM drafts WHERE agent = ?", [self.agent])
+
+    # Reports, clocks and the handover (issue 5) -----------------------------------------
+    def _report_basis(self):
+        from . import config
+        from .hours import DeskHours
+        from .sla import load_targets
+
+        return DeskHours.from_store(self.store), load_targets(config.load())
+
+    def target_marks(self, rows: list[tickets.Ticket]):
+        """Near/past-target marks for queue rows, by ticket id (active tickets only)."""
+        from .queue_marks import queue_marks
+
+        hours, targets = self._report_basis()
+        return queue_marks(self.store.db, rows, hours, targets, self.now())
+
+    def report(self, period):
+        """The dashboard's figures for a ``periods.Period``."""
+        from .reports import build_report
+
+        hours, targets = self._report_basis()
+        return build_report(self.store.db, hours, targets, period, self.now())
+
+    def handover(self):
+        from .handover import build_handover
+
+        hours, targets = self._report_basis()
+        return build_handover(self.store.db, hours, targets, self.now(), self.agent)
+
+    def closing_reminder(self) -> str | None:
+        """The end-of-day nudge, when the desk closes within half an hour."""
+        from .handover import closing_reminder
+        from .hours import DeskHours
+
+        now = self.now()
+        return closing_reminder(DeskHours.from_store(self.store).status(now), now)
+
+    def write_handover(self, text: str):
+        """Save the handover Markdown beside the database (owner-only); returns the path."""
+        from pathlib import Path
+
+        from .locations import ensure_private_dir
+        from .private_files import private_output
+
+        folder = Path(self.store.path).parent / "handovers"
+        ensure_private_dir(folder)
+        now = self.now()
+        path = folder / f"handover-{now:%Y-%m-%d-%H%M}-{_file_safe(self.agent)}.md"
+        with private_output(path, overwrite=True) as output:
+            output.write(text)
+        return path
+
+
+def _file_safe(name: str) -> str:
+    """An agent's name as part of a file name: letters, digits, dot, dash, underscore."""
+    import re
+
+    return re.sub(r"[^\w.-]+", "_", name, flags=re.ASCII).strip("._") or "agent"

@@ -28,6 +28,9 @@ COMMANDS = {
     "responses": ".responses_cmd:responses",
     "lookup": ".lookup_cmd:lookup",
     "directory": ".directory_cmd:directory",
+    "report": ".report_cmd:report",
+    "export": ".export_cmd:export",
+    "handover": ".handover_cmd:handover",
 }
 
 
