@@ -7,6 +7,7 @@ parsers and libraries it does not need at start-up.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,7 @@ from .output import error_line
 
 # name -> "module:attribute", relative to this package.
 COMMANDS = {
+    "agents": ".agents_cmd:agents_group",
     "email": ".email_cmd:email",
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
@@ -66,6 +68,7 @@ def cli(ctx: click.Context, db_path: str | None, agent: str | None) -> int | Non
     Run without a command to open the agent console.
     """
     ctx.obj = DeskContext.from_options(db_path=db_path, agent=agent)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from ..app import run_console
 
@@ -92,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for detail in error.details:
             click.echo(f"  {detail}", err=True)
         return error.exit_code
+    except sqlite3.Error as error:
+        # The file itself failed (disk full, locked past the busy timeout, damaged): say so
+        # in one line; `helpdesk doctor` checks the database in depth.
+        error_line(f"database problem: {error}; `helpdesk doctor` checks the database")
+        return 1
     except BrokenPipeError:
         # `helpdesk ... | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
