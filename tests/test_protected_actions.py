@@ -1,0 +1,52 @@
+"""Every protected action: an agent is refused with who may do it (exit 3), nothing is
+written, and a supervisor's change is audited with who, when and before/after."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk import audit
+
+from holiday_files import csv_text, year_rows
+from role_helpers import make_supervisor
+
+
+def snapshot(store) -> tuple:
+    db = store.db
+    return tuple(db.execute(f"SELECT * FROM {table}").fetchall()
+                 for table in ("holidays", "holiday_years", "agents", "audit_log", "tickets"))
+
+
+@pytest.fixture
+def holiday_file(tmp_path):
+    path = tmp_path / "holidays-2028.csv"
+    path.write_text(csv_text(year_rows(2028), comments="# source: DoPT OM 2028"), encoding="utf-8")
+    return path
+
+
+def test_holiday_import_is_refused_to_agents(run_cli, store, holiday_file):
+    make_supervisor(store, "meera")
+    before = snapshot(store)
+    dry_run = run_cli("holidays", "import", str(holiday_file))
+    assert dry_run.exit_code == 0  # looking at the plan is for everyone
+    refused = run_cli("holidays", "import", str(holiday_file), "--yes")
+    assert refused.exit_code == 3
+    assert refused.stderr.strip() == ("helpdesk: error: only supervisors may import holidays; "
+                                      "asha is an agent (ask meera)")
+    assert snapshot(store) == before
+
+
+def test_holiday_import_is_audited_year_by_year(run_cli, store, holiday_file):
+    make_supervisor(store, "asha")
+    assert run_cli("holidays", "import", str(holiday_file), "--yes").exit_code == 0
+    (added,) = audit.entries(store.db, action_prefix="holidays.")
+    assert (added.agent, added.action, added.target, added.before) == ("asha", "holidays.import", "2028", None)
+    assert added.after["year"] == 2028 and len(added.after["holidays"]) == 19
+    assert added.note == f"from {holiday_file}"
+
+    fewer = [row for row in year_rows(2028) if row[1] != "Holi"]
+    holiday_file.write_text(csv_text(fewer), encoding="utf-8")
+    assert run_cli("holidays", "import", str(holiday_file), "--yes").exit_code == 0
+    replaced = audit.entries(store.db, action_prefix="holidays.")[0]
+    assert len(replaced.before["holidays"]) == 19 and len(replaced.after["holidays"]) == 18
+    assert ["2028-03-23", "Holi", "gazetted"] in replaced.before["holidays"]
