@@ -24,6 +24,7 @@ COMMANDS = {
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
     "mobile": ".email_cmd:mobile",
+    "redact": ".redact_cmd:redact",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
 }
