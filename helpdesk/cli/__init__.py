@@ -20,6 +20,7 @@ from .output import error_line
 # name -> "module:attribute", relative to this package.
 COMMANDS = {
     "agents": ".agents_cmd:agents_group",
+    "audit": ".audit_cmd:audit",
     "email": ".email_cmd:email",
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
