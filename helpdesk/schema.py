@@ -27,6 +27,11 @@ def migrate(store: Store) -> None:
         MIGRATIONS.apply(db)
 
 
+def migration_names() -> list[str]:
+    """Every migration this version of helpdesk knows, in the order they apply."""
+    return [migration.name for migration in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
+
+
 @MIGRATIONS()
 def m0001_directory(db: sqlite_utils.Database) -> None:
     # The annexure as published: one row per ministry/department, in published order.

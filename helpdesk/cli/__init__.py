@@ -21,11 +21,13 @@ from .output import error_line
 COMMANDS = {
     "agents": ".agents_cmd:agents_group",
     "audit": ".audit_cmd:audit",
+    "backup": ".backup_cmd:backup",
     "email": ".email_cmd:email",
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
     "mobile": ".email_cmd:mobile",
     "redact": ".redact_cmd:redact",
+    "restore": ".backup_cmd:restore",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
 }
