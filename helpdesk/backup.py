@@ -51,8 +51,13 @@ class DatabaseSummary:
     def describe(self) -> str:
         newest = f", last ticket change {self.newest_ticket_change[:16].replace('T', ' ')}" \
             if self.newest_ticket_change else ""
-        return f"{self.tickets} tickets, {self.history_entries} history entries, " \
-               f"{self.audit_entries} audit entries{newest}"
+        return (f"{_count(self.tickets, 'ticket')}, {_count(self.history_entries, 'history entry')}, "
+                f"{_count(self.audit_entries, 'audit entry')}{newest}")
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 def summarise(connection: sqlite3.Connection) -> DatabaseSummary:

@@ -53,11 +53,12 @@ class Viewer:
     editing_since: datetime | None
     heartbeat_at: datetime
 
-    def describe(self) -> str:
+    def describe(self, name: str | None = None) -> str:
         """``bala (editing since 10:42)`` or ``bala (viewing since 10:40)``."""
+        who = name or self.agent
         if self.editing_since:
-            return f"{self.agent} (editing since {self.editing_since:%H:%M})"
-        return f"{self.agent} (viewing since {self.opened_at:%H:%M})"
+            return f"{who} (editing since {self.editing_since:%H:%M})"
+        return f"{who} (viewing since {self.opened_at:%H:%M})"
 
 
 def _viewer(row) -> Viewer:

@@ -7,12 +7,15 @@ themselves; tests build one with a frozen clock.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import clock, tickets
 from .hours import DeskHours, DeskStatus
+from .presence import PresenceBoard, Viewer
 from .store import Store
 
 
@@ -21,6 +24,8 @@ class AgentSession:
     store: Store
     agent: str
     now: clock.Clock = clock.now
+    # Tells this console's presence heartbeats from the same agent's other consoles.
+    console_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
     def __post_init__(self) -> None:
         self._hours: DeskHours | None = None
@@ -116,3 +121,17 @@ class AgentSession:
     def clear_draft(self) -> None:
         with self.store.transaction() as db:
             db.execute("DELETE FROM drafts WHERE agent = ?", [self.agent])
+
+    # Presence (who else has a ticket open) -------------------------------------------
+    @cached_property
+    def presence_board(self) -> PresenceBoard:
+        return PresenceBoard(self.store.path)
+
+    def ticket_presence(self, ticket_id: int, *, editing: bool) -> list[Viewer]:
+        """Renew this console's heartbeat on the ticket; who else has it open right now."""
+        moment = self.now()
+        self.presence_board.beat(self.console_id, self.agent, ticket_id, editing=editing, at=moment)
+        return self.presence_board.viewers(at=moment, ticket_id=ticket_id, except_console=self.console_id)
+
+    def leave_ticket(self, ticket_id: int) -> None:
+        self.presence_board.leave(self.console_id, ticket_id)
