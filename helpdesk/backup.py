@@ -51,11 +51,12 @@ class DatabaseSummary:
     def describe(self) -> str:
         newest = f", last ticket change {self.newest_ticket_change[:16].replace('T', ' ')}" \
             if self.newest_ticket_change else ""
-        return (f"{_count(self.tickets, 'ticket')}, {_count(self.history_entries, 'history entry')}, "
-                f"{_count(self.audit_entries, 'audit entry')}{newest}")
+        return (f"{counted(self.tickets, 'ticket')}, {counted(self.history_entries, 'history entry')}, "
+                f"{counted(self.audit_entries, 'audit entry')}{newest}")
 
 
-def _count(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
+    """``1 ticket``, ``3 tickets``, ``2 history entries``."""
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{number} {noun if number == 1 else plural}"
 

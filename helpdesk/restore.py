@@ -80,14 +80,14 @@ def _check_contents(source: Path, connection: sqlite3.Connection) -> DatabaseSum
     try:
         verdict = connection.execute("PRAGMA integrity_check").fetchall()
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if verdict != [("ok",)]:
+            raise InputError(f"{source} is damaged: integrity_check says {verdict[0][0]!r}")
+        missing = [table for table in REQUIRED_TABLES if table not in tables]
+        if missing:
+            raise InputError(f"{source} is not a helpdesk database (no {', '.join(missing)} table)")
+        summary = summarise(connection)
     except sqlite3.DatabaseError as error:
         raise InputError(f"{source} is damaged or not a database: {error}") from None
-    if verdict != [("ok",)]:
-        raise InputError(f"{source} is damaged: integrity_check says {verdict[0][0]!r}")
-    missing = [table for table in REQUIRED_TABLES if table not in tables]
-    if missing:
-        raise InputError(f"{source} is not a helpdesk database (no {', '.join(missing)} table)")
-    summary = summarise(connection)
     unknown = [name for name in summary.migrations if name not in migration_names()]
     if unknown:
         raise InputError(f"{source} was made by a newer helpdesk (schema changes {', '.join(unknown)} "

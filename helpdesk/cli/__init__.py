@@ -22,6 +22,7 @@ COMMANDS = {
     "agents": ".agents_cmd:agents_group",
     "audit": ".audit_cmd:audit",
     "backup": ".backup_cmd:backup",
+    "doctor": ".doctor_cmd:doctor",
     "email": ".email_cmd:email",
     "holidays": ".holidays_cmd:holidays",
     "hours": ".hours_cmd:hours",
