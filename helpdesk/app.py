@@ -26,6 +26,7 @@ from .session import AgentSession
 
 if TYPE_CHECKING:
     from .cli.context import DeskContext
+    from .lookup import Lookup
 
 # How often to ask SQLite whether another connection committed (PRAGMA data_version is a
 # read of shared memory: it costs microseconds and no disk I/O).
@@ -40,6 +41,7 @@ class HelpdeskApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "lookup", "Lookup", id="app.lookup", priority=True),
         Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -52,6 +54,8 @@ class HelpdeskApp(App[None]):
         super().__init__()
         self.session = session
         self.db_changed: Signal[None] = Signal(self, "db-changed")
+        # The in-memory directory search, built in a worker at start (None until then).
+        self.lookup: Lookup | None = None
         # Edits typed into a ticket view and not saved when the agent left it, by ticket id.
         self.unsaved_edits: dict[int, dict[str, object]] = {}
 
@@ -66,6 +70,16 @@ class HelpdeskApp(App[None]):
         self.refresh_desk_status()
         self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
+        self.load_lookup()
+        self.db_changed.subscribe(self, lambda _: self.load_lookup())
+
+    @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
+    def load_lookup(self) -> None:
+        """Build the ministry lookup from the directory (cached: cheap when nothing changed)."""
+        from .lookup import Lookup
+
+        lookup = Lookup.from_store(self.session.store)
+        self.call_from_thread(setattr, self, "lookup", lookup)
 
     @work(thread=True, group="desk-status", exclusive=True, exit_on_error=False)
     def refresh_desk_status(self, reload: bool = False) -> None:
@@ -87,6 +101,20 @@ class HelpdeskApp(App[None]):
                 last_seen = current
                 self.call_from_thread(self.db_changed.publish, None)
 
+    def action_lookup(self) -> None:
+        from helpdesk.screens.lookup_panel import AppliedMinistry, LookupPanel
+
+        if isinstance(self.screen, LookupPanel):
+            return
+        target = self.screen
+        apply = getattr(target, "apply_ministry", None)
+
+        def applied(choice: AppliedMinistry | None) -> None:
+            if choice is not None and apply is not None:
+                apply(choice.query, choice.ministry)
+
+        self.push_screen(LookupPanel(can_apply=apply is not None), applied)
+
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen
 
@@ -104,7 +132,7 @@ class HelpdeskApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
+                f"key {self.get_key_display(binding)}" + (f" — {binding.tooltip}" if binding.tooltip else ""),
                 partial(self.run_action, binding.action, active.node),
             )
 

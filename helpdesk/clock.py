@@ -33,8 +33,9 @@ def to_ist(moment: datetime) -> datetime:
     return moment.astimezone(IST)
 
 
-def today(clock: Clock = now) -> date:
-    return clock().date()
+def today(clock: Clock | None = None) -> date:
+    # Looked up at call time (not bound as a default) so a frozen clock is honoured.
+    return (clock or now)().date()
 
 
 def iso(moment: datetime) -> str:

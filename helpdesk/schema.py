@@ -70,6 +70,34 @@ def m0002_holidays(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0003_seed_directory(db: sqlite_utils.Database) -> None:
+    # A new database starts with the annexure as shipped; `helpdesk directory import`
+    # replaces it later. Seeding here puts it in the migration's transaction, so two
+    # consoles opening a fresh file cannot both seed it.
+    # directory_version counts changes to the directory (triggers keep it, whoever
+    # writes), so the console can ask "has the directory changed?" with one tiny read
+    # on every keystroke instead of re-reading every row.
+    db.executescript(
+        """
+        CREATE TABLE directory_version (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO directory_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER directory_inserted AFTER INSERT ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        CREATE TRIGGER directory_updated AFTER UPDATE ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        CREATE TRIGGER directory_deleted AFTER DELETE ON directory
+            BEGIN UPDATE directory_version SET version = version + 1; END;
+        """
+    )
+    from .directory import load_published, replace_rows
+
+    replace_rows(db, load_published())
+
+
 # The holiday lists shipped in data/ when m0004 was written. Later years arrive through
 # `helpdesk holidays import` (or a later migration), never by editing this tuple.
 SEEDED_HOLIDAY_YEARS = (2026, 2027)

@@ -29,6 +29,7 @@ class AgentSession:
 
     def __post_init__(self) -> None:
         self._hours: DeskHours | None = None
+        self._library = None  # the reply library, read once from files
 
     # Reading -----------------------------------------------------------------------
     def queue_count(self, query: tickets.QueueFilter) -> int:
@@ -54,6 +55,13 @@ class AgentSession:
         name, mobile = row if row else ("(no longer in the directory)", "")
         return [f"{name}", f"{ticket.rep_email}", f"{mobile}", f"for {ticket.ministry}"]
 
+    def rep_names(self) -> dict[str, str]:
+        """Each KB representative's name by case-folded e-mail (their identity)."""
+        from .directory import Directory
+
+        return dict((identity, rep.name) for identity, rep in
+                    Directory.from_store(self.store).representatives.items())
+
     def directory_names(self) -> list[str]:
         """Every ministry/department row of the directory, alphabetically."""
         rows = self.store.db.execute("SELECT ministry FROM directory ORDER BY ministry").fetchall()
@@ -67,6 +75,24 @@ class AgentSession:
 
     def desk_status(self, *, reload: bool = False) -> DeskStatus:
         return self.hours(reload=reload).status(self.now())
+
+    def reply_setup(self, ticket_id: int) -> tuple[Any, Any, list[Any]]:
+        """What the reply picker needs for a ticket: the library, the filled-in context, the
+        three suggestions (reads files and the database: call it from a worker)."""
+        from .directory import Directory
+        from .reply_context import context_for_ticket, facts_for_ticket
+        from .response_suggest import suggest
+        from .responses import default_extra_dir, load_library
+
+        if self._library is None:
+            self._library = load_library(default_extra_dir())
+        ticket = self.ticket(ticket_id)
+        now = self.now()
+        context = context_for_ticket(ticket, Directory.from_store(self.store), self.hours(), now)
+        return self._library, context, suggest(self._library, facts_for_ticket(ticket, now))
+
+    def record_reply(self, ticket_id: int, response_id: str, language: str) -> tickets.Ticket:
+        return tickets.record_reply(self.store, ticket_id, response_id, language, self.agent, at=self.now())
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: the cheap "has anything changed?"."""

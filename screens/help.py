@@ -9,11 +9,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-GUIDE = """\
-A participant joins the Teams link: press F4 (or n in the queue) and type while you talk.
-The e-mail decides the path: government address → self-registration; any other → the MDO
-admin must register and approve. F2 finds the KB representative for any ministry.
-Ctrl+S saves. Nothing you type is lost when you switch screens. Ctrl+P lists every command."""
+GUIDE = (
+    "A participant joins the Teams link: press F4 (or n in the queue) and type while you talk. "
+    "The e-mail decides the path: a government address means self-registration; any other "
+    "means the MDO admin must register and approve.",
+    "F2 finds the KB representative for any ministry, whatever the participant calls it. "
+    "F9 on a ticket suggests the step-by-step reply and copies it for the Teams chat.",
+    "Ctrl+S saves. Nothing you type is lost when you switch screens. Ctrl+P lists every command.",
+)
 
 
 def _sections() -> list[tuple[str, list[Binding]]]:
@@ -36,7 +39,9 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        lines = [Content.from_markup("[b]How the desk works[/b]"), Content(GUIDE), Content("")]
+        lines = [Content.from_markup("[b]How the desk works[/b]")]
+        for paragraph in GUIDE:
+            lines += [Content(paragraph), Content("")]
         for title, bindings in _sections():
             lines.append(Content.from_markup(f"[b]{title}[/b]"))
             for binding in bindings:

@@ -47,12 +47,17 @@ class IntakeScreen(DeskScreen):
         with VerticalScroll(id="intake-fields"):
             yield TicketForm(id="intake-form")
             yield Checkbox("I am handling this participant now (claim the ticket)", True, id="intake-claim")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-participant_name").focus()
         run_db(self, self.session.load_draft, self._restore)
         self.watch(self.app, "desk_status", lambda _: self._show_desk_rule())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":
+            return self._closed_for_live() is not None  # only offered when it would help
+        return True
 
     def _closed_for_live(self):
         """The closed desk status when this form would start a live session now, else None."""
@@ -63,6 +68,7 @@ class IntakeScreen(DeskScreen):
         return status
 
     def _show_desk_rule(self) -> None:
+        self.refresh_bindings()
         status = self._closed_for_live()
         if status is not None:
             opens = f"{status.next_open:%a %d %b %H:%M} IST" if status.next_open else "when hours are loaded"
@@ -164,6 +170,11 @@ class IntakeScreen(DeskScreen):
 
         self.app.push_screen(ChoiceModal("Clear everything typed in this form?",
                                          [("Keep it", "keep"), ("Clear the form", "clear")]), answer)
+
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_to_queue(self) -> None:
         self.app.switch_mode("queue")

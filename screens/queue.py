@@ -39,12 +39,12 @@ class QueueScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield DeskBar("queue")
         with Horizontal(id="queue-controls"):
-            yield Input(placeholder="Search names, e-mail, mobile, ministry, question…  ( / )",
-                        id="queue-search")
+            yield Input(placeholder="/ search names, e-mail, mobile, ministry, question…",
+                        id="queue-search", compact=True)
             yield Static(id="queue-filters")
         yield Static(id="queue-summary")
         yield TicketTable(id="queue-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.queue_filter = QueueFilter(agent=self.session.agent)
@@ -61,7 +61,7 @@ class QueueScreen(DeskScreen):
     # Loading -----------------------------------------------------------------------
     def watch_queue_filter(self, query: QueueFilter) -> None:
         self.query_one("#queue-filters", Static).update(Content(
-            f"[m]ine [u]nassigned [a]ll: {SCOPE_LABELS[query.scope]} · "
+            f"m/u/a: {SCOPE_LABELS[query.scope]} · "
             + ("active" if query.statuses is None else "/".join(query.statuses))
             + (f" · {query.category}" if query.category else "")
             + (f" · {query.ministry}" if query.ministry else "")
@@ -70,9 +70,19 @@ class QueueScreen(DeskScreen):
 
     def reload(self, keep_cursor: bool = False) -> None:
         query = self.queue_filter
+        self._load_rep_names()
         run_db(self, lambda: self.session.queue_count(query),
                lambda total: self._show_total(query, total, keep_cursor),
                group="queue-count", exclusive=True)
+
+    def _load_rep_names(self) -> None:
+        table = self.query_one(TicketTable)
+
+        def show(names: dict[str, str]) -> None:
+            table.rep_names = names
+            table.refresh()
+
+        run_db(self, self.session.rep_names, show, group="rep-names", exclusive=True)
 
     def _show_total(self, query: QueueFilter, total: int, keep_cursor: bool) -> None:
         if query != self.queue_filter:

@@ -25,11 +25,13 @@ from .widgets.ticket_side import TicketSide
 class TicketScreen(DeskScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="ticket.save"),
-        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("f9", "replies", "Replies", id="ticket.replies",
+                tooltip="Suggested step-by-step replies for this participant; Enter copies one"),
         Binding("ctrl+n", "note", "Note", id="ticket.note"),
-        Binding("ctrl+t", "status", "Status", id="ticket.status"),
-        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("ctrl+r", "resolve", "Resolve", id="ticket.resolve"),
+        Binding("ctrl+t", "status", "Status", id="ticket.status"),
+        Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
+        Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
         Binding("escape", "back", "Back", id="ticket.back"),
     ]
 
@@ -48,11 +50,16 @@ class TicketScreen(DeskScreen):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")
             yield TicketSide(id="ticket-side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.desk_app.db_changed.subscribe(self, lambda _: self.reload(from_colleague=True))
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "claim" and self.ticket is not None and self.ticket.assignee == self.session.agent:
+            return False  # already yours: nothing to claim
+        return True
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
@@ -82,6 +89,7 @@ class TicketScreen(DeskScreen):
                         "Saving will show what they changed.", severity="warning", timeout=8)
         if self.ticket is None or not form.is_dirty:
             self.ticket = ticket
+        self.refresh_bindings()
         self._header(ticket)
         self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
 
@@ -189,6 +197,22 @@ class TicketScreen(DeskScreen):
                           "Resolved #{ticket.id}.")
 
         self.app.push_screen(ResolveModal(ticket.id), chosen)
+
+    def action_replies(self) -> None:
+        from .reply_picker import ReplyPicker, SentReply
+
+        def sent(reply: SentReply | None) -> None:
+            if reply is not None:
+                self._act(lambda: self.session.record_reply(self.ticket_id, reply.response_id, reply.language),
+                          f"Copied “{reply.response_id}”: paste it into the Teams chat. Logged on #{{ticket.id}}.")
+
+        run_db(self, lambda: self.session.reply_setup(self.ticket_id),
+               lambda setup: self.app.push_screen(ReplyPicker(*setup), sent))
+
+    def apply_ministry(self, query: str, ministry: str) -> None:
+        """The lookup panel's choice: set it on the form (saved with the rest, Ctrl+S)."""
+        self.query_one(TicketForm).set_ministry(query, ministry)
+        self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_back(self) -> None:
         form = self.query_one(TicketForm)

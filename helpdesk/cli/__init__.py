@@ -31,6 +31,8 @@ COMMANDS = {
     "restore": ".backup_cmd:restore",
     "ticket": ".ticket_cmd:ticket",
     "responses": ".responses_cmd:responses",
+    "lookup": ".lookup_cmd:lookup",
+    "directory": ".directory_cmd:directory",
 }
 
 

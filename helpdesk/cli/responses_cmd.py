@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
@@ -14,6 +13,7 @@ from ..response_suggest import search as search_library
 from ..response_vocab import LANGUAGE_NAMES, LANGUAGES, PLACEHOLDERS
 from ..responses import ResponseLibrary, default_extra_dir, load_library
 from ..text import clean
+from .context import DeskContext
 from .output import emit_json, say
 
 EXTRA_DIR_KEY = "helpdesk.responses.extra_dir"
@@ -73,26 +73,35 @@ def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> int:
     return 0 if hits else 1
 
 
-def context_for_show(language: str, today: date) -> ResponseContext:
-    """What `show` knows about the participant: nothing yet, so their fields stay missing.
+def context_for_show(ctx: click.Context, ticket_id: int | None, language: str | None) -> ResponseContext:
+    """What `show` knows about the participant: the ticket's fields, or nothing."""
+    if ticket_id is None:
+        return ResponseContext(today=clock.today(), language=language or "en")
+    from ..directory import Directory
+    from ..hours import DeskHours
+    from ..reply_context import context_for_ticket
+    from ..tickets import load
 
-    This is where `--ticket N` plugs in: a function that builds the ResponseContext from
-    the ticket and the directory replaces this call; the rest of `show` stays as it is.
-    """
-    return ResponseContext(today=today, language=language)
+    desk = ctx.find_object(DeskContext)
+    store = desk.store
+    return context_for_ticket(load(store.db, ticket_id), Directory.from_store(store),
+                              DeskHours.from_store(store), clock.now(), language)
 
 
 @responses.command()
 @click.argument("response_id", metavar="ID")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
-              help="Language of the reply; English when the response has no translation.")
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Language of the reply (default: the ticket's, else English); English "
+                   "when the response has no translation.")
+@click.option("--ticket", "ticket_id", type=int, metavar="N",
+              help="Fill the reply from ticket N: participant, ministry, KB representative, dates.")
 @click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
               help="Fill a placeholder, e.g. --set participant_name='Asha Verma' "
                    "--set training_date=2026-12-04. Repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_context
-def show(ctx: click.Context, response_id: str, lang: str, assignments: tuple[str, ...],
-         as_json: bool) -> int:
+def show(ctx: click.Context, response_id: str, lang: str | None, ticket_id: int | None,
+         assignments: tuple[str, ...], as_json: bool) -> int:
     """Render response ID as the reply to paste into the Teams chat.
 
     A value that cannot be filled shows as a marker such as ⟨participant name?⟩ and is
@@ -100,13 +109,13 @@ def show(ctx: click.Context, response_id: str, lang: str, assignments: tuple[str
     """
     response = _library(ctx).get(response_id)
     overrides = dict(_assignment(text) for text in assignments)
-    reply = render(response, context_for_show(lang, clock.today()), overrides)
+    reply = render(response, context_for_show(ctx, ticket_id, lang), overrides)
     if as_json:
         emit_json(reply.to_dict())
     else:
         say(reply.text)
     if reply.fell_back_to_english:
-        _note(f"no {LANGUAGE_NAMES[lang]} text for {response.id}: showing the English")
+        _note(f"no {LANGUAGE_NAMES[reply.context.language]} text for {response.id}: showing the English")
     for warning in reply.warnings:
         _note(warning)
     if not reply.ready:

@@ -298,3 +298,15 @@ def resolve(store: Store, ticket_id: int, outcome: str, note: str, agent: str, *
         version = _write(db, ticket, columns, stamp)
         _record(db, ticket.id, version, stamp, agent, "resolved", "outcome", None, outcome, body=text)
         return load(db, ticket_id)
+
+
+def record_reply(store: Store, ticket_id: int, response_id: str, language: str, agent: str, *,
+                 at: datetime | None = None) -> Ticket:
+    """A step-by-step reply was copied for the participant: "response sent: ID" in the history."""
+    stamp = clock.iso(at or clock.now())
+    with store.transaction() as db:
+        ticket = load(db, ticket_id)
+        version = _write(db, ticket, _first_response(ticket, stamp), stamp)
+        _record(db, ticket.id, version, stamp, agent, "reply-sent", "response", None, response_id,
+                body=None if language == "en" else f"language: {language}")
+        return load(db, ticket_id)

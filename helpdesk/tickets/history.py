@@ -34,6 +34,8 @@ class Event:
             return f"{self.kind} -> {self.after or 'nobody'}"
         if self.kind == "status":
             return f"status: {label(STATUSES, self.before or '')} -> {label(STATUSES, self.after or '')}"
+        if self.kind == "reply-sent":
+            return f"response sent: {self.after}"
         if self.kind == "resolved":
             return f"resolved: {label(OUTCOMES, self.after or '')}"
         if self.kind == "edited":

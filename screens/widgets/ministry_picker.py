@@ -1,8 +1,9 @@
 """Type what the participant says ("rly board", "dak vibhag"); see who their KB representative is.
 
 A confident lookup picks the directory row by itself; otherwise the candidates are listed
-(↓ then Enter picks one) with the pointer to the MDO nodal contact list. Lookups run in
-memory on every keystroke, well inside one frame.
+(↓/↑ move through them, Enter picks one) with the pointer to the MDO nodal contact list.
+The list never takes focus, so Tab goes on to the next field. Lookups run in memory on
+every keystroke, well inside one frame.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from helpdesk.text import clean_line
 SUGGESTIONS = 5
 
 
+class SuggestionList(OptionList, can_focus=False):
+    """Candidates under the ministry box, driven from the box itself."""
+
+
 class MinistryPicker(Vertical):
     DEFAULT_CSS = """
     MinistryPicker { height: auto; }
@@ -30,7 +35,10 @@ class MinistryPicker(Vertical):
     MinistryPicker.-confident > .verdict { color: $success; }
     MinistryPicker.-unsure > .verdict { color: $warning; }
     """
-    BINDINGS = [Binding("down", "to_options", "Choose a ministry", show=False, id="ministry.options")]
+    BINDINGS = [
+        Binding("down", "move(1)", "Next candidate", show=False, id="ministry.next"),
+        Binding("up", "move(-1)", "Previous candidate", show=False, id="ministry.previous"),
+    ]
 
     class Changed(Message):
         """The chosen directory row changed."""
@@ -43,7 +51,7 @@ class MinistryPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="As the participant says it: MeitY, rly board, डाक विभाग…", id="ministry-query", compact=True)
-        yield OptionList(id="ministry-options")
+        yield SuggestionList(id="ministry-options")
         yield Static(classes="verdict", id="ministry-verdict")
 
     @property
@@ -58,6 +66,12 @@ class MinistryPicker(Vertical):
         self.chosen_ministry = ministry
         self._explicit = ministry is not None
         self._search(field.value, keep_choice=True)
+
+    def on_descendant_focus(self) -> None:
+        self._describe()
+
+    def on_descendant_blur(self) -> None:
+        self._describe()
 
     @on(Input.Changed, "#ministry-query")
     def _typed(self, event: Input.Changed) -> None:
@@ -86,6 +100,9 @@ class MinistryPicker(Vertical):
                 f"{match.score:>3.0f}  {match.ministry} — {match.rep_name}"), id=match.ministry))
         if not keep_choice:
             self.chosen_ministry = result.matches[0].ministry if result.confident and result.matches else None
+        # Highlight the row that is chosen (or nothing), so Enter never picks by accident.
+        ministries = [match.ministry for match in result.matches]
+        options.highlighted = ministries.index(self.chosen_ministry) if self.chosen_ministry in ministries else None
         self._describe()
 
     def _describe(self) -> None:
@@ -107,7 +124,7 @@ class MinistryPicker(Vertical):
             return
         lines = [f"? {result.reason}"]
         if result.matches:
-            lines.append("↓ then Enter picks a row.")
+            lines.append("↓/↑ then Enter picks a row.")
         if result.fallback:
             lines.append(result.fallback)
         self._show("\n".join(lines), "unsure", has_options=bool(matches))
@@ -115,20 +132,25 @@ class MinistryPicker(Vertical):
     def _show(self, text: str, tone: str, *, has_options: bool) -> None:
         self.set_class(tone == "confident", "-confident")
         self.set_class(tone == "unsure", "-unsure")
-        self.set_class(has_options, "-has-options")
+        # Once a row is chosen the candidates are only clutter, unless the agent is in the box.
+        typing = self.query_one("#ministry-query", Input).has_focus
+        self.set_class(has_options and (tone != "confident" or typing), "-has-options")
         self.query_one("#ministry-verdict", Static).update(Content(text))
 
-    def action_to_options(self) -> None:
-        options = self.query_one(OptionList)
-        if options.option_count:
-            options.focus()
-            options.highlighted = 0
+    def action_move(self, step: int) -> None:
+        options = self.query_one(SuggestionList)
+        if not options.option_count:
+            return
+        current = options.highlighted
+        options.highlighted = 0 if current is None else max(0, min(current + step, options.option_count - 1))
 
-    @on(OptionList.OptionSelected, "#ministry-options")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
+    @on(Input.Submitted, "#ministry-query")
+    def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.chosen_ministry = event.option.id
+        options = self.query_one(SuggestionList)
+        if options.highlighted is None:
+            return
+        self.chosen_ministry = options.get_option_at_index(options.highlighted).id
         self._explicit = True
         self._describe()
-        self.query_one("#ministry-query", Input).focus()
         self.post_message(self.Changed())

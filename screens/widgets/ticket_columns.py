@@ -50,7 +50,9 @@ COLUMNS = (
     Column("wait", "Wait", 7, 0, 1, lambda t, n, r: short_duration(t.waiting(n)), align_right=True),
     Column("participant", "Participant", 12, 3, 0, lambda t, n, r: t.participant_name),
     Column("ministry", "Ministry", 12, 3, 2, lambda t, n, r: t.ministry or t.ministry_query or "—"),
-    Column("rep", "KB rep", 10, 2, 6, lambda t, n, r: r.get(t.rep_email or "", t.rep_email or "—")),
+    # ``r`` maps representatives' e-mails (case-folded) to names; the e-mail shows until loaded.
+    Column("rep", "KB rep", 10, 2, 6,
+           lambda t, n, r: r.get((t.rep_email or "").casefold(), t.rep_email or "—")),
     Column("category", "Category", 10, 2, 5, lambda t, n, r: label(CATEGORIES, t.category)),
     Column("status", "Status", 9, 1, 1, lambda t, n, r: label(STATUSES, t.status)),
     Column("assignee", "Agent", 6, 1, 3, lambda t, n, r: t.assignee or "—"),

@@ -109,6 +109,11 @@ class TicketForm(Vertical):
         values["training_date"] = ticket.training_date.isoformat() if ticket.training_date else ""
         self.load(values)
 
+    def set_ministry(self, query: str, ministry: str) -> None:
+        """Apply a directory row chosen in the lookup panel (an edit, like typing it)."""
+        self.query_one(MinistryPicker).load(query, ministry)
+        self.post_message(self.Changed())
+
     def clear(self) -> None:
         self.load({name: "" for name in (*TEXT_FIELDS, "question", "ministry_query")}
                   | {"category": "other", "channel": "teams", "language": "en", "ministry": None})

@@ -1,0 +1,1 @@
+"""Benchmarks: run a module as a script (``.venv/bin/python bench/lookup.py``) or import it."""
