@@ -3,6 +3,8 @@ written, and a supervisor's change is audited with who, when and before/after.""
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 
 from helpdesk import audit
@@ -50,3 +52,38 @@ def test_holiday_import_is_audited_year_by_year(run_cli, store, holiday_file):
     replaced = audit.entries(store.db, action_prefix="holidays.")[0]
     assert len(replaced.before["holidays"]) == 19 and len(replaced.after["holidays"]) == 18
     assert ["2028-03-23", "Holi", "gazetted"] in replaced.before["holidays"]
+
+
+PUBLISHED_TSV = files("helpdesk.data").joinpath("directory.tsv").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def annexure(tmp_path):
+    path = tmp_path / "annexure.tsv"
+    text = PUBLISHED_TSV.replace("NSG\tPrimvada Pallavi", "NSG\tPriyamvada Pallavi")
+    path.write_text(text + "D/o Space\tAsha Rao\tasha.kb@karmayogi.in\t9000000001\n", encoding="utf-8")
+    return path
+
+
+def test_directory_import_is_refused_to_agents(run_cli, store, annexure):
+    make_supervisor(store, "meera")
+    before = store.db.execute("SELECT * FROM directory ORDER BY position").fetchall()
+    assert run_cli("directory", "import", str(annexure)).exit_code == 0  # the differences: for everyone
+    refused = run_cli("directory", "import", str(annexure), "--yes")
+    assert refused.exit_code == 3
+    assert refused.stderr.strip() == ("helpdesk: error: only supervisors may import the directory; "
+                                      "asha is an agent (ask meera)")
+    assert store.db.execute("SELECT * FROM directory ORDER BY position").fetchall() == before
+    assert audit.entries(store.db, action_prefix="directory.") == []
+
+
+def test_directory_import_is_audited_with_before_and_after(run_cli, store, annexure):
+    make_supervisor(store, "asha")
+    assert run_cli("directory", "import", str(annexure), "--yes").exit_code == 0
+    (entry,) = audit.entries(store.db, action_prefix="directory.")
+    assert (entry.agent, entry.action, entry.target) == ("asha", "directory.import", str(annexure))
+    assert (entry.before["rows"], entry.after["rows"]) == (91, 92)
+    assert [row["ministry"] for row in entry.after["added"]] == ["D/o Space"]
+    assert [row["rep_name"] for row in entry.before["changed"]] == ["Primvada Pallavi"]
+    assert [row["rep_name"] for row in entry.after["changed"]] == ["Priyamvada Pallavi"]
+    assert entry.before["removed"] == []
