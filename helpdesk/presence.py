@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import clock
 from .locations import ensure_private_dir
+from .text import clean_line
 
 BEAT_SECONDS = 3
 STALE_AFTER = timedelta(seconds=15)
@@ -63,7 +64,8 @@ class Viewer:
 
 def _viewer(row) -> Viewer:
     console, ticket_id, agent, opened_at, editing_since, heartbeat_at = row
-    return Viewer(console, ticket_id, agent, datetime.fromisoformat(opened_at),
+    # Any process can write this file: the name is cleaned on the way out, like a ticket's.
+    return Viewer(console, ticket_id, clean_line(agent), datetime.fromisoformat(opened_at),
                   datetime.fromisoformat(editing_since) if editing_since else None,
                   datetime.fromisoformat(heartbeat_at))
 

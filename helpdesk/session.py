@@ -17,6 +17,7 @@ from . import clock, tickets
 from .hours import DeskHours, DeskStatus
 from .presence import PresenceBoard, Viewer
 from .store import Store
+from .text import clean_line
 
 
 @dataclass
@@ -53,7 +54,7 @@ class AgentSession:
             "GROUP BY rep_name, rep_mobile ORDER BY count(*) DESC LIMIT 1", [ticket.rep_email]
         ).fetchone()
         name, mobile = row if row else ("(no longer in the directory)", "")
-        return [f"{name}", f"{ticket.rep_email}", f"{mobile}", f"for {ticket.ministry}"]
+        return [clean_line(line) for line in (name, ticket.rep_email, mobile, f"for {ticket.ministry}")]
 
     def rep_names(self) -> dict[str, str]:
         """Each KB representative's name by case-folded e-mail (their identity)."""

@@ -7,6 +7,7 @@ import click
 from ..audit_view import trail
 from .context import DeskContext
 from .output import emit_json, say
+from .params import TICKET_ID
 
 # The text view is for reading; --json has every value in full.
 SUMMARY_WIDTH = 160
@@ -18,7 +19,7 @@ def _fit(text: str) -> str:
 
 
 @click.command()
-@click.option("--ticket", "ticket_id", type=click.IntRange(1, 2**63 - 1), metavar="N",
+@click.option("--ticket", "ticket_id", type=TICKET_ID, metavar="N",
               help="Only ticket N: its history and the audit entries that name it.")
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True,
               help="Show the newest N entries.")

@@ -8,13 +8,14 @@ from .. import redaction
 from ..errors import InputError
 from .context import DeskContext
 from .output import emit_json, say
+from .params import TICKET_ID
 
 
 @click.command()
 @click.option("--older-than", "period", metavar="PERIOD",
               help="Retention: remove e-mail and mobile from tickets resolved longer ago than "
                    "PERIOD (e.g. 180d or 26w).")
-@click.option("--ticket", "ticket_id", type=click.IntRange(1, 2**63 - 1), metavar="N",
+@click.option("--ticket", "ticket_id", type=TICKET_ID, metavar="N",
               help="Erasure: remove ticket N's name, contacts and texts.")
 @click.option("--reason", default="", help="Why ticket N is erased (required with --ticket; recorded).")
 @click.option("--yes", is_flag=True, help="Redact (without it, only show what would be redacted).")

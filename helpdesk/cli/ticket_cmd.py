@@ -12,6 +12,7 @@ from ..taxonomy import CATEGORIES, CHANNELS, OUTCOMES, STATUSES, codes
 from . import ticket_format
 from .context import DeskContext
 from .output import emit_json, say
+from .params import ROW_COUNT, ROW_OFFSET, TICKET_ID, VERSION
 
 pass_desk = click.make_pass_decorator(DeskContext)
 
@@ -29,7 +30,7 @@ def _show(ticket: tickets.Ticket, as_json: bool, desk: DeskContext, with_history
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 version_option = click.option(
-    "--version", "expected_version", type=click.IntRange(min=1),
+    "--version", "expected_version", type=VERSION,
     help="Refuse if the ticket changed since this version (no lost updates).",
 )
 
@@ -79,8 +80,8 @@ def new(desk: DeskContext, as_json: bool, claim: bool, override_reason: str | No
 @click.option("--ministry", help="Exact directory row, e.g. 'D/o Posts'.")
 @click.option("--search", default="", help="Words to find in names, contacts, ministry and text.")
 @click.option("--order", type=click.Choice(sorted(tickets.ORDERS)), default="urgency", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--limit", type=ROW_COUNT, default=50, show_default=True)
+@click.option("--offset", type=ROW_OFFSET, default=0)
 @json_option
 @pass_desk
 def list_(desk: DeskContext, statuses: tuple[str, ...], scope: str | None, category: str | None,
@@ -112,7 +113,7 @@ def list_(desk: DeskContext, statuses: tuple[str, ...], scope: str | None, categ
 
 
 @ticket.command("show")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @json_option
 @pass_desk
 def show(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
@@ -121,7 +122,7 @@ def show(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
 
 
 @ticket.command("claim")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @json_option
 @pass_desk
 def claim(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
@@ -146,7 +147,7 @@ def claim_next(desk: DeskContext, as_json: bool) -> int:
 
 
 @ticket.command("assign")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("assignee", required=False)
 @click.option("--nobody", is_flag=True, help="Put the ticket back in the unassigned queue.")
 @version_option
@@ -163,7 +164,7 @@ def assign(desk: DeskContext, ticket_id: int, assignee: str | None, nobody: bool
 
 
 @ticket.command("note")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("text")
 @json_option
 @pass_desk
@@ -174,7 +175,7 @@ def note(desk: DeskContext, ticket_id: int, text: str, as_json: bool) -> None:
 
 
 @ticket.command("status")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("status", type=click.Choice([s for s in codes(STATUSES) if s != "resolved"]))
 @version_option
 @json_option
@@ -188,7 +189,7 @@ def status(desk: DeskContext, ticket_id: int, status: str, expected_version: int
 
 
 @ticket.command("resolve")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.option("--outcome", required=True, type=click.Choice(codes(OUTCOMES)))
 @click.option("--note", "resolution_note", required=True, help="What was done ('-' reads stdin).")
 @version_option
@@ -204,7 +205,7 @@ def resolve(desk: DeskContext, ticket_id: int, outcome: str, resolution_note: st
 
 
 @ticket.command("edit")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", required=True,
               help=f"Repeatable. Fields: {', '.join(tickets.EDITABLE_FIELDS)}.")
 @version_option
