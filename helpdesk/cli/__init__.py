@@ -85,9 +85,14 @@ def cli(ctx: click.Context, db_path: str | None, agent: str | None) -> int | Non
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the command, turn every expected failure into one line and a status."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    if any("\x00" in arg for arg in args):
+        # A shell cannot pass one, but a script calling main() can; as a file name it would
+        # surface as "embedded null byte" from deep inside open().
+        error_line("an argument contains a NUL character, which no command accepts")
+        return 2
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="helpdesk",
-                          standalone_mode=False)
+        result = cli.main(args=args, prog_name="helpdesk", standalone_mode=False)
     except click.UsageError as error:
         error_line(error.format_message())
         return 2
