@@ -14,9 +14,10 @@ from functools import partial
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from textual.signal import Signal
 from . import clock
 from .hours import DeskStatus
 from .session import AgentSession
+from .text import clean
 
 if TYPE_CHECKING:
     from .cli.context import DeskContext
@@ -180,6 +182,24 @@ class HelpdeskApp(App[None]):
         elif result.outcome == "failed":
             self.notify(f"{result.notification_id} was not delivered: {result.error}",
                         severity="error", timeout=15)
+
+    # User text is data (reliability) ------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification as plain text, whatever the caller asked.
+
+        Messages quote what participants and agents typed (names, ministries, refusals
+        that repeat the input); as markup, "Ravi [/]" raised MarkupError and took the
+        console down, and "[@click=app.quit]" became a live action in the toast.
+        """
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text reaches inputs as is; text copied from a terminal or an e-mail can carry
+        # escape sequences, which the input would echo to this terminal. Keep only the text.
+        if isinstance(event, events.Paste) and not event.is_forwarded and clean(event.text) != event.text:
+            event = events.Paste(clean(event.text))
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen
