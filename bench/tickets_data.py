@@ -25,7 +25,7 @@ import sqlite_utils
 
 from helpdesk import clock
 from helpdesk.directory import Directory
-from helpdesk.schema import MIGRATIONS
+from helpdesk.schema import migration_names
 from helpdesk.store import Store
 from helpdesk.taxonomy import CATEGORIES, OUTCOMES, codes
 
@@ -61,8 +61,7 @@ def active_count(count: int) -> int:
 
 def schema_tag() -> str:
     """Short fingerprint of the migrations this code applies: a new one means a new file."""
-    names = [migration.name for migration in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
-    return hashlib.sha1(",".join(names).encode()).hexdigest()[:8]
+    return hashlib.sha1(",".join(migration_names()).encode()).hexdigest()[:8]
 
 
 def cached_database(count: int, *, now: datetime, seed: int = 7) -> Path:

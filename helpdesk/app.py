@@ -14,9 +14,10 @@ from functools import partial
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from textual.signal import Signal
 from . import clock
 from .hours import DeskStatus
 from .session import AgentSession
+from .text import clean
 
 if TYPE_CHECKING:
     from .cli.context import DeskContext
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 WATCH_INTERVAL_SECONDS = 1.0
 # The desk state line counts down in minutes; refreshing twice a minute keeps it exact.
 DESK_STATE_INTERVAL_SECONDS = 30
+# The handover reminder checks the desk's closing time once a minute (a cheap read).
+REMINDER_CHECK_SECONDS = 60
 
 
 class HelpdeskApp(App[None]):
@@ -46,6 +50,7 @@ class HelpdeskApp(App[None]):
         Binding("f2", "lookup", "Lookup", id="app.lookup", priority=True),
         Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
+        Binding("f5", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -76,6 +81,7 @@ class HelpdeskApp(App[None]):
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
         self.load_lookup()
         self.db_changed.subscribe(self, lambda _: self.load_lookup())
+        self.start_reports()
 
     @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
     def load_lookup(self) -> None:
@@ -104,6 +110,26 @@ class HelpdeskApp(App[None]):
             if current != last_seen:
                 last_seen = current
                 self.call_from_thread(self.db_changed.publish, None)
+
+    # -- Reports (issue 5): the dashboard mode and the end-of-day handover reminder -------
+    def start_reports(self) -> None:
+        from helpdesk.screens.dashboard import DashboardScreen
+
+        self.add_mode("dashboard", DashboardScreen)
+        self._reminded_on = None
+        self.remind_before_closing()
+        self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
+
+    @work(thread=True, group="handover-reminder", exclusive=True, exit_on_error=False)
+    def remind_before_closing(self) -> None:
+        """Once a day, from half an hour before closing: suggest writing the handover."""
+        today = self.session.now().date()
+        if self._reminded_on == today:
+            return
+        message = self.session.closing_reminder()
+        if message:
+            self._reminded_on = today
+            self.call_from_thread(self.notify, message, title="End of day", timeout=30, markup=False)
 
     def action_lookup(self) -> None:
         from helpdesk.screens.lookup_panel import AppliedMinistry, LookupPanel
@@ -156,6 +182,24 @@ class HelpdeskApp(App[None]):
         elif result.outcome == "failed":
             self.notify(f"{result.notification_id} was not delivered: {result.error}",
                         severity="error", timeout=15)
+
+    # User text is data (reliability) ------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification as plain text, whatever the caller asked.
+
+        Messages quote what participants and agents typed (names, ministries, refusals
+        that repeat the input); as markup, "Ravi [/]" raised MarkupError and took the
+        console down, and "[@click=app.quit]" became a live action in the toast.
+        """
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text reaches inputs as is; text copied from a terminal or an e-mail can carry
+        # escape sequences, which the input would echo to this terminal. Keep only the text.
+        if isinstance(event, events.Paste) and not event.is_forwarded and clean(event.text) != event.text:
+            event = events.Paste(clean(event.text))
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen

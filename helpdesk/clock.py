@@ -81,4 +81,7 @@ def parse_datetime(text: str) -> datetime:
         raise DateParseError(
             f"{cleaned!r} is not a date and time; use e.g. 2026-11-24T10:30 or 2026-11-24T10:30+05:30"
         ) from None
-    return to_ist(moment)
+    try:
+        return to_ist(moment)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is a valid text, but before year 1 in IST
+        raise DateParseError(f"{cleaned!r} is out of range") from None

@@ -24,9 +24,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from . import emails, mobiles
+from . import audit, emails, mobiles
 from .directory import FIELDS, HEADER, DirectoryRow, read_rows, replace_rows
 from .errors import InputError
+from .roles import require_supervisor
 from .text import clean
 
 if TYPE_CHECKING:
@@ -231,16 +232,29 @@ def load(text: str, current: list[DirectoryRow], source: str = "the file") -> tu
     return rows, diff(current, rows)
 
 
-def apply(store: Store, rows: list[DirectoryRow], expected_current: list[DirectoryRow] | None = None) -> None:
-    """Replace the directory with ``rows`` in one transaction.
+def apply(store: Store, rows: list[DirectoryRow], expected_current: list[DirectoryRow] | None = None, *,
+          agent: str, source: str = "the file") -> None:
+    """Replace the directory with ``rows`` in one transaction (supervisors only).
 
     With ``expected_current``, refuse if another agent changed the directory since the
-    differences were shown, rather than overwrite what nobody has reviewed.
+    differences were shown, rather than overwrite what nobody has reviewed. The rows
+    removed, added and changed are audited with their values before and after.
     """
     with store.transaction() as db:
-        if expected_current is not None and read_rows(db) != expected_current:
+        require_supervisor(db, agent, "import the directory")
+        current = read_rows(db)
+        if expected_current is not None and current != expected_current:
             raise DirectoryFileError("the directory changed while the file was being checked; "
                                      "run the import again to see the new differences")
+        changes = diff(current, rows)
+        audit.record(db, agent, "directory.import", target=clean(source),
+                     before={"rows": len(current),
+                             "removed": [row.to_dict() for row in changes.removed],
+                             "changed": [change.before.to_dict() for change in changes.changed]},
+                     after={"rows": len(rows),
+                            "added": [row.to_dict() for row in changes.added],
+                            "changed": [change.after.to_dict() for change in changes.changed],
+                            "reordered": changes.reordered})
         replace_rows(db, rows)
 
 

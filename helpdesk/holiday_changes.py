@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import audit
 from .holiday_import import HolidayList
 from .holidays import GAZETTED, Holiday, HolidayCalendar
+from .roles import require_supervisor
 from .text import clean_line
 
 ADD = "add"  # the year is not loaded yet
@@ -117,8 +119,10 @@ def apply_import(store, holiday_list: HolidayList, *, imported_by: str,
 
     The plan is made again under the write lock, so what is written is exactly the
     difference from the database as it is, even if another agent imported meanwhile.
+    Supervisors only; each replaced year is audited with its list before and after.
     """
     with store.transaction() as db:
+        require_supervisor(db, imported_by, "import holidays")
         return apply_in_transaction(db, store, holiday_list, imported_by=imported_by,
                                     imported_on=imported_on)
 
@@ -126,12 +130,18 @@ def apply_import(store, holiday_list: HolidayList, *, imported_by: str,
 def apply_in_transaction(db, store, holiday_list: HolidayList, *, imported_by: str,
                          imported_on: date) -> ImportPlan:
     """:func:`apply_import`'s writes, inside a transaction the caller holds (a sync adds its
-    audit entry and cache validators to the same commit)."""
+    audit entry and cache validators to the same commit). The caller checks the role."""
     source = import_source(holiday_list, imported_by, imported_on)
-    plan = plan_import(HolidayCalendar.from_store(store), holiday_list)
+    loaded = HolidayCalendar.from_store(store)
+    plan = plan_import(loaded, holiday_list)
     for change in plan.years:
         if change.action == UNCHANGED:
             continue
+        audit.record(db, imported_by, "holidays.import", target=str(change.year),
+                     before=None if change.action == ADD else _year_record(
+                         change.year, change.caveat_before, loaded.in_year(change.year)),
+                     after=_year_record(change.year, change.caveat_after, change.incoming),
+                     note=f"from {clean_line(holiday_list.origin)}")
         db.execute("DELETE FROM holidays WHERE day BETWEEN ? AND ?",
                    [f"{change.year}-01-01", f"{change.year}-12-31"])
         db["holidays"].insert_all(h.to_dict() for h in change.incoming)
@@ -142,3 +152,8 @@ def apply_in_transaction(db, store, holiday_list: HolidayList, *, imported_by: s
             [change.year, source, holiday_list.caveat],
         )
     return plan
+
+
+def _year_record(year: int, caveat: str, holidays) -> dict:
+    return {"year": year, "caveat": caveat,
+            "holidays": [[h.day.isoformat(), h.name, h.kind] for h in sorted(holidays)]}

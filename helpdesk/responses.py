@@ -28,6 +28,10 @@ __all__ = [
 
 EXTRA_DIR_ENV = "HELPDESK_RESPONSES"
 
+# A reply in two languages is a few kilobytes; a file far bigger is not one (and would be
+# read whole into memory on every start).
+MAX_RESPONSE_FILE_BYTES = 256 * 1024
+
 
 class ResponseLibrary:
     """Responses by id, in a stable order (shipped files by name, then local ones)."""
@@ -112,6 +116,10 @@ def _read_extra(directory: Path, problems: list[Problem]) -> list[tuple[str, str
     found = []
     for path in sorted(directory.glob("*.toml")):
         try:
+            if path.stat().st_size > MAX_RESPONSE_FILE_BYTES:
+                problems.append(Problem(str(path), None, f"larger than {MAX_RESPONSE_FILE_BYTES // 1024} KB; "
+                                        "a reply is a few kilobytes, so this file was not read"))
+                continue
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(str(path), None, f"cannot read the file: {error}"))

@@ -7,14 +7,18 @@ themselves; tests build one with a frozen clock.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import clock, tickets
 from .escalation_desk import EscalationDesk
 from .hours import DeskHours, DeskStatus
+from .presence import PresenceBoard, Viewer
 from .store import Store
+from .text import clean_line
 
 
 @dataclass
@@ -22,6 +26,8 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     store: Store
     agent: str
     now: clock.Clock = clock.now
+    # Tells this console's presence heartbeats from the same agent's other consoles.
+    console_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
     def __post_init__(self) -> None:
         self._hours: DeskHours | None = None
@@ -49,7 +55,7 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
             "GROUP BY rep_name, rep_mobile ORDER BY count(*) DESC LIMIT 1", [ticket.rep_email]
         ).fetchone()
         name, mobile = row if row else ("(no longer in the directory)", "")
-        return [f"{name}", f"{ticket.rep_email}", f"{mobile}", f"for {ticket.ministry}"]
+        return [clean_line(line) for line in (name, ticket.rep_email, mobile, f"for {ticket.ministry}")]
 
     def rep_names(self) -> dict[str, str]:
         """Each KB representative's name by case-folded e-mail (their identity)."""
@@ -143,3 +149,75 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     def clear_draft(self) -> None:
         with self.store.transaction() as db:
             db.execute("DELETE FROM drafts WHERE agent = ?", [self.agent])
+
+    # Presence (who else has a ticket open) -------------------------------------------
+    @cached_property
+    def presence_board(self) -> PresenceBoard:
+        return PresenceBoard(self.store.path)
+
+    def ticket_presence(self, ticket_id: int, *, editing: bool) -> list[Viewer]:
+        """Renew this console's heartbeat on the ticket; who else has it open right now."""
+        moment = self.now()
+        self.presence_board.beat(self.console_id, self.agent, ticket_id, editing=editing, at=moment)
+        return self.presence_board.viewers(at=moment, ticket_id=ticket_id, except_console=self.console_id)
+
+    def leave_ticket(self, ticket_id: int) -> None:
+        self.presence_board.leave(self.console_id, ticket_id)
+
+    # Reports, clocks and the handover (issue 5) -----------------------------------------
+    def _report_basis(self):
+        from . import config
+        from .hours import DeskHours
+        from .sla import load_targets
+
+        return DeskHours.from_store(self.store), load_targets(config.load())
+
+    def target_marks(self, rows: list[tickets.Ticket]):
+        """Near/past-target marks for queue rows, by ticket id (active tickets only)."""
+        from .queue_marks import queue_marks
+
+        hours, targets = self._report_basis()
+        return queue_marks(self.store.db, rows, hours, targets, self.now())
+
+    def report(self, period):
+        """The dashboard's figures for a ``periods.Period``."""
+        from .reports import build_report
+
+        hours, targets = self._report_basis()
+        return build_report(self.store.db, hours, targets, period, self.now())
+
+    def handover(self):
+        from .handover import build_handover
+
+        hours, targets = self._report_basis()
+        return build_handover(self.store.db, hours, targets, self.now(), self.agent)
+
+    def closing_reminder(self) -> str | None:
+        """The end-of-day nudge, when the desk closes within half an hour."""
+        from .handover import closing_reminder
+        from .hours import DeskHours
+
+        now = self.now()
+        return closing_reminder(DeskHours.from_store(self.store).status(now), now)
+
+    def write_handover(self, text: str):
+        """Save the handover Markdown beside the database (owner-only); returns the path."""
+        from pathlib import Path
+
+        from .locations import ensure_private_dir
+        from .private_files import private_output
+
+        folder = Path(self.store.path).parent / "handovers"
+        ensure_private_dir(folder)
+        now = self.now()
+        path = folder / f"handover-{now:%Y-%m-%d-%H%M}-{_file_safe(self.agent)}.md"
+        with private_output(path, overwrite=True) as output:
+            output.write(text)
+        return path
+
+
+def _file_safe(name: str) -> str:
+    """An agent's name as part of a file name: letters, digits, dot, dash, underscore."""
+    import re
+
+    return re.sub(r"[^\w.-]+", "_", name, flags=re.ASCII).strip("._") or "agent"

@@ -95,6 +95,12 @@ class Store:
             # console says "saved", the ticket is on disk. It costs one extra fsync per commit.
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
+            # Deleted and overwritten content is zeroed, not left in free pages: redacting a
+            # participant's e-mail must remove it from the file, not only from the tables.
+            connection.execute("PRAGMA secure_delete=ON")
+            # No memory-mapped I/O: it made SQLite's WAL-reset bug (see `helpdesk doctor`)
+            # likelier in the field, and buys nothing at this database's size.
+            connection.execute("PRAGMA mmap_size=0")
             connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
             raise StoreError(f"cannot open the database {self.path}: {error}") from None

@@ -22,6 +22,7 @@ GUIDE = (
 def _sections() -> list[tuple[str, list[Binding]]]:
     from helpdesk.app import HelpdeskApp
 
+    from .dashboard import DashboardScreen
     from .intake import IntakeScreen
     from .queue import QueueScreen
     from .ticket import TicketScreen
@@ -32,6 +33,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Queue", QueueScreen.BINDINGS + TicketTable.BINDINGS),
         ("New ticket", IntakeScreen.BINDINGS),
         ("Ticket", TicketScreen.BINDINGS),
+        ("Dashboard (F5)", DashboardScreen.BINDINGS),
     ]
 
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 
+from helpdesk.errors import HelpdeskError
 from helpdesk.tickets import QueueFilter, Ticket
 
 from .base import DeskScreen, run_db
@@ -103,9 +104,21 @@ class QueueScreen(DeskScreen):
     @on(TicketTable.WindowNeeded)
     def _load_window(self, message: TicketTable.WindowNeeded) -> None:
         query, table = self.queue_filter, self.query_one(TicketTable)
-        run_db(self, lambda: self.session.queue_window(query, message.offset, message.limit),
-               lambda rows: table.fill(message.offset, rows, message.generation),
+        run_db(self, lambda: self._window_with_marks(query, message.offset, message.limit),
+               lambda loaded: table.fill(message.offset, loaded[0], message.generation,
+                                         target_marks=loaded[1]),
                group="queue-window")
+
+    def _window_with_marks(self, query: QueueFilter, offset: int, limit: int):
+        """The rows, and their near/past-target marks (worker thread)."""
+        rows = self.session.queue_window(query, offset, limit)
+        try:
+            marks = self.session.target_marks(rows)
+        except HelpdeskError as error:  # a wrong [sla] setting must not empty the queue
+            self.app.call_from_thread(self.notify, f"Targets not shown: {error}",
+                                      severity="warning", markup=False)
+            marks = {}
+        return rows, marks
 
     def _tick(self) -> None:
         """Waiting times and urgency bands move with the clock."""

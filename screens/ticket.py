@@ -18,6 +18,7 @@ from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
 from .base import DeskScreen, run_db
 from .widgets.delivery_status import DeliveryStatus
 from .widgets.desk_bar import DeskBar
+from .widgets.presence_bar import PresenceBar
 from .widgets.ticket_form import TicketForm
 from .widgets.ticket_side import TicketSide
 
@@ -46,6 +47,9 @@ class TicketScreen(DeskScreen):
         yield DeskBar(f"ticket #{self.ticket_id}")
         yield Static(id="ticket-header")
         yield DeliveryStatus(id="ticket-delivery")
+        # Presence (reliability): who else has this ticket open; renews our heartbeat.
+        yield PresenceBar(self.ticket_id,
+                          is_editing=lambda: self.ticket is not None and self.query_one(TicketForm).is_dirty)
         with Horizontal(id="ticket-body"):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")

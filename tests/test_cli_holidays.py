@@ -10,6 +10,15 @@ import pytest
 from helpdesk.clock import IST
 from helpdesk.store import Store
 from holiday_files import csv_text, ical_text, year_rows
+from role_helpers import make_supervisor
+
+
+@pytest.fixture(autouse=True)
+def asha_supervises(db_path):
+    """Importing holidays is for supervisors; these tests run as asha (HELPDESK_AGENT)."""
+    store = Store.open(db_path)
+    make_supervisor(store, "asha")
+    store.close()
 
 
 def snapshot(db_path) -> tuple:

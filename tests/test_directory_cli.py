@@ -4,6 +4,7 @@ import json
 from importlib.resources import files
 
 from helpdesk.directory import load_published, read_rows
+from role_helpers import make_supervisor
 
 PUBLISHED_TEXT = files("helpdesk.data").joinpath("directory.tsv").read_text(encoding="utf-8")
 
@@ -57,6 +58,7 @@ def test_import_shows_the_differences_and_applies_nothing_without_yes(run_cli, s
 
 
 def test_import_with_yes_applies_and_the_lookup_follows(run_cli, store, tmp_path):
+    make_supervisor(store, "asha")  # importing the directory is for supervisors
     path = _updated(tmp_path, PUBLISHED_TEXT + "D/o Space\tAsha Rao\tasha.kb@karmayogi.in\t9000000001\n")
     before = json.loads(run_cli("lookup", "Department of Space", "--json").stdout)
     assert before["verdict"] == "not-in-directory"

@@ -19,6 +19,8 @@ from helpdesk.directory_import import (
     write_annexure,
 )
 
+from role_helpers import make_supervisor
+
 PUBLISHED_TEXT = files("helpdesk.data").joinpath("directory.tsv").read_text(encoding="utf-8")
 PUBLISHED = load_published()
 
@@ -118,20 +120,26 @@ def test_load_parses_validates_and_compares():
     assert len(rows) == 92 and [r.ministry for r in changes.added] == ["D/o Space"]
 
 
-def test_apply_replaces_the_directory_in_one_transaction(store):
+@pytest.fixture
+def meera(store):
+    """Importing the directory is for supervisors."""
+    return make_supervisor(store, "meera")
+
+
+def test_apply_replaces_the_directory_in_one_transaction(store, meera):
     new_rows = [row(1, "D/o Posts"), row(2, "M/o Coal")]
-    apply(store, new_rows, expected_current=PUBLISHED)
+    apply(store, new_rows, expected_current=PUBLISHED, agent=meera)
     assert read_rows(store.db) == new_rows
 
 
-def test_apply_refuses_when_the_directory_changed_meanwhile(store):
+def test_apply_refuses_when_the_directory_changed_meanwhile(store, meera):
     with pytest.raises(DirectoryFileError, match="changed while"):
-        apply(store, [row(1, "D/o Posts")], expected_current=PUBLISHED[:5])
+        apply(store, [row(1, "D/o Posts")], expected_current=PUBLISHED[:5], agent=meera)
     assert read_rows(store.db) == PUBLISHED
 
 
-def test_a_failure_half_way_leaves_nothing_written(store):
+def test_a_failure_half_way_leaves_nothing_written(store, meera):
     duplicate = [row(1, "D/o Posts"), row(2, "D/o Posts")]  # the table's UNIQUE refuses the second
     with pytest.raises(sqlite3.IntegrityError):
-        apply(store, duplicate)
+        apply(store, duplicate, agent=meera)
     assert read_rows(store.db) == PUBLISHED

@@ -11,6 +11,14 @@ from helpdesk.holiday_changes import ADD, REPLACE, UNCHANGED, apply_import, plan
 from helpdesk.holiday_import import parse_holidays
 from helpdesk.holidays import HolidayCalendar
 from holiday_files import csv_text, year_rows
+from role_helpers import make_supervisor
+
+
+@pytest.fixture(autouse=True)
+def supervisors(store):
+    """Importing holidays is for supervisors: these tests import as asha and ravi."""
+    make_supervisor(store, "asha")
+    make_supervisor(store, "ravi")
 
 
 def shipped_rows(store, year):

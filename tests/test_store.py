@@ -67,3 +67,19 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="not a database"):
         Store.open(path)
+
+
+def test_every_connection_is_set_up_the_same_way(store):
+    """Worker threads get their own connection: each must have the same guarantees."""
+    def settings():
+        db = store.db
+        return {name: db.execute(f"PRAGMA {name}").fetchone()[0]
+                for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys", "secure_delete")}
+
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(settings()))
+    thread.start()
+    thread.join()
+    expected = {"journal_mode": "wal", "synchronous": 2, "busy_timeout": 10_000, "foreign_keys": 1,
+                "secure_delete": 1}
+    assert settings() == expected and seen == [expected]

@@ -25,3 +25,9 @@ class DeskContext:
         if self._store is None:
             self._store = Store.open(self.db_path)
         return self._store
+
+    def close(self) -> None:
+        """Close the database when the command ends (scripts may run thousands of commands)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -78,7 +78,7 @@ def import_command(desk: DeskContext, file: Path, yes: bool, as_json: bool) -> i
     rows, changes = load(decode(data, source), current, source)
     applied = False
     if yes and not changes.empty:
-        apply(desk.store, rows, expected_current=current)
+        apply(desk.store, rows, expected_current=current, agent=desk.agent, source=source)
         applied = True
     if as_json:
         emit_json({"file": source, "rows": len(rows), "applied": applied, **changes.to_dict()})

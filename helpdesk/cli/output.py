@@ -8,6 +8,7 @@ it can hold what participants typed.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import click
@@ -15,12 +16,22 @@ import click
 from ..text import clean
 
 
+# json.dumps escapes C0 controls (ESC included) but, with ensure_ascii=False, passes DEL,
+# C1 controls (0x9b is a one-byte CSI to some terminals) and bidi overrides through as is.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _inert(json_text: str) -> str:
+    """The same JSON with every character a terminal could act on written as \\uXXXX."""
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
+
+
 def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    click.echo(_inert(json.dumps(value, ensure_ascii=False, indent=2, default=str)))
 
 
 def emit_json_line(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, default=str))
+    click.echo(_inert(json.dumps(value, ensure_ascii=False, default=str)))
 
 
 def say(text: str = "") -> None:

@@ -15,6 +15,7 @@ from ..responses import ResponseLibrary, default_extra_dir, load_library
 from ..text import clean
 from .context import DeskContext
 from .output import emit_json, say
+from .params import TICKET_ID
 
 EXTRA_DIR_KEY = "helpdesk.responses.extra_dir"
 
@@ -93,7 +94,7 @@ def context_for_show(ctx: click.Context, ticket_id: int | None, language: str | 
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Language of the reply (default: the ticket's, else English); English "
                    "when the response has no translation.")
-@click.option("--ticket", "ticket_id", type=int, metavar="N",
+@click.option("--ticket", "ticket_id", type=TICKET_ID, metavar="N",
               help="Fill the reply from ticket N: participant, ministry, KB representative, dates.")
 @click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
               help="Fill a placeholder, e.g. --set participant_name='Asha Verma' "

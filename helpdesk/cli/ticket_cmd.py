@@ -13,6 +13,7 @@ from ..text import clean
 from . import ticket_format
 from .context import DeskContext
 from .output import emit_json, say
+from .params import ROW_COUNT, ROW_OFFSET, TICKET_ID, VERSION
 
 pass_desk = click.make_pass_decorator(DeskContext)
 
@@ -30,7 +31,7 @@ def _show(ticket: tickets.Ticket, as_json: bool, desk: DeskContext, with_history
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 version_option = click.option(
-    "--version", "expected_version", type=click.IntRange(min=1),
+    "--version", "expected_version", type=VERSION,
     help="Refuse if the ticket changed since this version (no lost updates).",
 )
 
@@ -100,8 +101,8 @@ def _route_ministry(desk: DeskContext, query: str) -> str | None:
 @click.option("--ministry", help="Exact directory row, e.g. 'D/o Posts'.")
 @click.option("--search", default="", help="Words to find in names, contacts, ministry and text.")
 @click.option("--order", type=click.Choice(sorted(tickets.ORDERS)), default="urgency", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--limit", type=ROW_COUNT, default=50, show_default=True)
+@click.option("--offset", type=ROW_OFFSET, default=0)
 @json_option
 @pass_desk
 def list_(desk: DeskContext, statuses: tuple[str, ...], scope: str | None, category: str | None,
@@ -133,7 +134,7 @@ def list_(desk: DeskContext, statuses: tuple[str, ...], scope: str | None, categ
 
 
 @ticket.command("show")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @json_option
 @pass_desk
 def show(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
@@ -142,7 +143,7 @@ def show(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
 
 
 @ticket.command("claim")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @json_option
 @pass_desk
 def claim(desk: DeskContext, ticket_id: int, as_json: bool) -> None:
@@ -167,7 +168,7 @@ def claim_next(desk: DeskContext, as_json: bool) -> int:
 
 
 @ticket.command("assign")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("assignee", required=False)
 @click.option("--nobody", is_flag=True, help="Put the ticket back in the unassigned queue.")
 @version_option
@@ -184,7 +185,7 @@ def assign(desk: DeskContext, ticket_id: int, assignee: str | None, nobody: bool
 
 
 @ticket.command("note")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("text")
 @json_option
 @pass_desk
@@ -195,7 +196,7 @@ def note(desk: DeskContext, ticket_id: int, text: str, as_json: bool) -> None:
 
 
 @ticket.command("status")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.argument("status", type=click.Choice([s for s in codes(STATUSES) if s != "resolved"]))
 @version_option
 @json_option
@@ -209,7 +210,7 @@ def status(desk: DeskContext, ticket_id: int, status: str, expected_version: int
 
 
 @ticket.command("resolve")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.option("--outcome", required=True, type=click.Choice(codes(OUTCOMES)))
 @click.option("--note", "resolution_note", required=True, help="What was done ('-' reads stdin).")
 @version_option
@@ -225,7 +226,7 @@ def resolve(desk: DeskContext, ticket_id: int, outcome: str, resolution_note: st
 
 
 @ticket.command("edit")
-@click.argument("ticket_id", type=int)
+@click.argument("ticket_id", type=TICKET_ID)
 @click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE", required=True,
               help=f"Repeatable. Fields: {', '.join(tickets.EDITABLE_FIELDS)}.")
 @version_option

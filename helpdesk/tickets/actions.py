@@ -16,6 +16,7 @@ import sqlite_utils
 from .. import clock
 from ..errors import HelpdeskError, InputError, NotFoundError
 from ..hours import DeskHours
+from ..identity import validate_agent_name
 from ..intake_gate import DeskClosedError, closed_for_live_intake, record_override
 from ..store import Store
 from ..taxonomy import DONE_STATUSES, OUTCOMES, STATUSES, codes
@@ -216,7 +217,8 @@ def assign(store: Store, ticket_id: int, assignee: str | None, agent: str, *,
            expected_version: int | None = None, at: datetime | None = None) -> Ticket:
     """Give a ticket to an agent (or to nobody with None)."""
     stamp = clock.iso(at or clock.now())
-    target = clean_line(assignee) if assignee else None
+    # An agent's name, like the one given with --agent: a 100,000-character "name" is refused.
+    target = validate_agent_name(assignee) if clean_line(assignee or "") else None
     with store.transaction() as db:
         ticket = load(db, ticket_id)
         _check_version(db, ticket, expected_version)

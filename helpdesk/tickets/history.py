@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from ..taxonomy import OUTCOMES, STATUSES, label
+from ..text import clean
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,15 @@ class Event:
 _COLUMNS = "id, ticket_id, version, at, agent, kind, field, before, after, body"
 
 
+def _text(value: str | None) -> str | None:
+    return None if value is None else clean(value)
+
+
 def _rows_to_events(rows) -> list[Event]:
+    # Cleaned on the way out, like tickets (see Ticket.from_row).
     return [
-        Event(id, ticket_id, version, datetime.fromisoformat(at), agent, kind, field, before, after, body)
+        Event(id, ticket_id, version, datetime.fromisoformat(at), clean(agent), clean(kind), _text(field),
+              _text(before), _text(after), _text(body))
         for id, ticket_id, version, at, agent, kind, field, before, after, body in rows
     ]
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import desk, emails
 from ..taxonomy import DONE_STATUSES
+from ..text import clean, clean_line
 
 # Fields an agent may edit after intake (the rest are set by actions: claim, resolve, ...).
 EDITABLE_FIELDS = (
@@ -53,6 +54,16 @@ def urgency_of(training_date: date | None, today: date) -> Urgency:
     return Urgency.NORMAL
 
 
+# Fields that may hold several lines; every other text field is one line.
+MULTILINE_FIELDS = ("question", "resolution_note")
+
+
+def _clean_value(name: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    return clean(value) if name in MULTILINE_FIELDS else clean_line(value)
+
+
 def _moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -86,7 +97,10 @@ class Ticket:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Ticket:
-        values = {field.name: row[field.name] for field in fields(cls)}
+        # Text is cleaned again on the way out of the database: whatever wrote the row (an
+        # older version, a restored file, a hand edit), no escape sequence reaches a screen,
+        # the CLI or an export.
+        values = {field.name: _clean_value(field.name, row[field.name]) for field in fields(cls)}
         for name in ("created_at", "updated_at", "claimed_at", "first_response_at", "resolved_at"):
             values[name] = _moment(values[name])
         training = values["training_date"]

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from .. import desk
 from ..taxonomy import STATUSES, codes
+from ..text import clean_line
 from .model import Ticket
 
 # Queue order: training within the login-check window first, then within the registration
@@ -117,7 +118,7 @@ def _where(query: QueueFilter) -> tuple[str, _Params]:
         clauses.append(f"category = {params.add(query.category)}")
     if query.ministry:
         clauses.append(f"ministry = {params.add(query.ministry)}")
-    if query.search.strip():
+    if clean_line(query.search):
         clauses.append(_search_clause(query.search, params, active_only=query.statuses is None))
     return (" AND ".join(clauses) or "1"), params
 
@@ -144,7 +145,9 @@ def _search_clause(text: str, params: _Params, *, active_only: bool) -> str:
     Words are quoted before they reach FTS5, so what an agent types is never read as
     query syntax (AND, NEAR, quotes, column filters).
     """
-    words = text.split()
+    # Controls out first: FTS5 reads a NUL inside a quoted phrase as the end of the query
+    # ("unterminated string"), and nobody searches for an escape sequence.
+    words = clean_line(text).split()
     clauses: list[str] = []
     indexed = [word for word in words if len(word) >= MIN_INDEXED_TERM]
     if indexed and not active_only:
@@ -167,7 +170,7 @@ def search_capped(db: sqlite_utils.Database, query: QueueFilter) -> bool:
     looks at (SEARCH_CAP): the agent should add a word."""
     if query.statuses is None:
         return False
-    indexed = [word for word in query.search.split() if len(word) >= MIN_INDEXED_TERM]
+    indexed = [word for word in clean_line(query.search).split() if len(word) >= MIN_INDEXED_TERM]
     if not indexed:
         return False
     matched = db.execute(

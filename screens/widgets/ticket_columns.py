@@ -1,23 +1,32 @@
 """The queue's columns: what each shows, and which ones fit at a given width.
 
 Columns are dropped by priority when the terminal is narrow (an 80-column terminal keeps
-number, urgency, wait, participant, ministry, status and assignee) and share the spare
-width by weight when it is wide.
+number, urgency, wait, target, participant, ministry, status, assignee and training) and
+share the spare width by weight when it is wide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 
 from helpdesk.formatting import short_duration
+from helpdesk.sla import TargetMark
 from helpdesk.taxonomy import CATEGORIES, STATUSES, label
 from helpdesk.text import clean_line
 from helpdesk.tickets import Ticket, Urgency
 
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """What the screen's worker learned about the rows besides the tickets themselves."""
+
+    rep_names: Mapping[str, str] = field(default_factory=dict)
+    target_marks: Mapping[int, TargetMark] = field(default_factory=dict)  # by ticket id
 
 
 @dataclass(frozen=True)
@@ -27,16 +36,22 @@ class Column:
     min_width: int
     weight: int  # share of spare width; 0 keeps the column at min_width
     priority: int  # lower survives longer on narrow terminals
-    value: Callable[[Ticket, datetime, dict[str, str]], str]
+    value: Callable[[Ticket, datetime, RowFacts], str]
     align_right: bool = False
 
 
-def _urgency_mark(ticket: Ticket, now: datetime, names: dict[str, str]) -> str:
+def _urgency_mark(ticket: Ticket, now: datetime, names: RowFacts) -> str:
     band = ticket.urgency(now.date())
     return {Urgency.TRAINING_IMMINENT: "!!", Urgency.INSIDE_DEADLINE: "!"}.get(band, "")
 
 
-def _training(ticket: Ticket, now: datetime, names: dict[str, str]) -> str:
+def _target(ticket: Ticket, now: datetime, facts: RowFacts) -> str:
+    """``⚠ 15:40`` near a target (due then), ``✗ over`` past it; blank otherwise."""
+    mark = facts.target_marks.get(ticket.id)
+    return mark.label(now) if mark and not ticket.is_done else ""
+
+
+def _training(ticket: Ticket, now: datetime, names: RowFacts) -> str:
     if ticket.training_date is None:
         return "—"
     days = (ticket.training_date - now.date()).days
@@ -48,11 +63,12 @@ COLUMNS = (
     Column("id", "#", 5, 0, 0, lambda t, n, r: str(t.id), align_right=True),
     Column("urgency", "", 2, 0, 0, _urgency_mark),
     Column("wait", "Wait", 7, 0, 1, lambda t, n, r: short_duration(t.waiting(n)), align_right=True),
+    Column("target", "Target", 8, 0, 4, _target),
     Column("participant", "Participant", 12, 3, 0, lambda t, n, r: t.participant_name),
     Column("ministry", "Ministry", 12, 3, 2, lambda t, n, r: t.ministry or t.ministry_query or "—"),
-    # ``r`` maps representatives' e-mails (case-folded) to names; the e-mail shows until loaded.
+    # ``r.rep_names`` maps representatives' e-mails (case-folded) to names; the e-mail shows until loaded.
     Column("rep", "KB rep", 10, 2, 6,
-           lambda t, n, r: r.get((t.rep_email or "").casefold(), t.rep_email or "—")),
+           lambda t, n, r: r.rep_names.get((t.rep_email or "").casefold(), t.rep_email or "—")),
     Column("category", "Category", 10, 2, 5, lambda t, n, r: label(CATEGORIES, t.category)),
     Column("status", "Status", 9, 1, 1, lambda t, n, r: label(STATUSES, t.status)),
     Column("assignee", "Agent", 6, 1, 3, lambda t, n, r: t.assignee or "—"),

@@ -156,7 +156,7 @@ class TicketForm(Vertical):
         value = value.strip()
         if name == "participant_name":
             if value and not all(ch.isascii() and (ch.isalpha() or ch in " '") for ch in value):
-                self._verdict(name, "iGOT's sign-up takes only Latin letters, spaces and ' "
+                self._verdict(name, "iGOT's sign-up takes only Latin letters, spaces and apostrophes "
                               "(32 at most): the participant must type it that way", "warn")
             elif len(value) > 32:
                 self._verdict(name, "longer than iGOT's 32-character limit for names", "warn")

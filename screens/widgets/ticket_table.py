@@ -20,9 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from helpdesk import clock
+from helpdesk.sla import TargetMark
 from helpdesk.tickets import Ticket, Urgency
 
-from .ticket_columns import GAP, fit, layout
+from .ticket_columns import GAP, RowFacts, fit, layout
 
 BLOCK = 100  # rows per window request
 
@@ -72,6 +73,8 @@ class TicketTable(ScrollView, can_focus=True):
         self.generation = 0
         self.now: datetime = clock.now()
         self.rep_names: dict[str, str] = {}
+        # Near/past-target marks for loaded rows, computed with them in the screen's worker.
+        self.target_marks: dict[int, TargetMark] = {}
         self._rows: dict[int, Ticket] = {}
         self._requested: set[int] = set()
 
@@ -81,6 +84,7 @@ class TicketTable(ScrollView, can_focus=True):
         self.generation += 1
         self.total = total
         self._rows.clear()
+        self.target_marks.clear()
         self._requested.clear()
         self.virtual_size = Size(self.size.width, total + 1)  # +1: the header line
         if not keep_cursor:
@@ -91,11 +95,13 @@ class TicketTable(ScrollView, can_focus=True):
         self.refresh()
         return self.generation
 
-    def fill(self, offset: int, rows: list[Ticket], generation: int) -> None:
+    def fill(self, offset: int, rows: list[Ticket], generation: int,
+             target_marks: dict[int, TargetMark] | None = None) -> None:
         if generation != self.generation:
             return  # an answer to a query that is no longer on screen
         for index, ticket in enumerate(rows):
             self._rows[offset + index] = ticket
+        self.target_marks.update(target_marks or {})
         self.refresh()
 
     @property
@@ -168,7 +174,8 @@ class TicketTable(ScrollView, can_focus=True):
             style += self.get_component_rich_style("ticket-table--deadline")
         if index == self.cursor_row:
             style += self.get_component_rich_style("ticket-table--cursor")
-        cells = [fit(column.value(ticket, self.now, self.rep_names), cell_width, column.align_right)
+        facts = RowFacts(self.rep_names, self.target_marks)
+        cells = [fit(column.value(ticket, self.now, facts), cell_width, column.align_right)
                  for column, cell_width in layout(width)]
         # Plain Segments: participant text is drawn as typed, never parsed as markup.
         return Strip([Segment((" " * GAP).join(cells).ljust(width), style)], width)

@@ -1,0 +1,13 @@
+"""Setting up supervisors in tests the way a desk does: through helpdesk.agents."""
+
+from __future__ import annotations
+
+from helpdesk import agents, roles
+from helpdesk.store import Store
+
+
+def make_supervisor(store: Store, name: str = "meera") -> str:
+    """List ``name`` as a supervisor (the test process owns the database file)."""
+    existing = roles.supervisors(store.db)
+    agents.add(store, name, role=roles.SUPERVISOR, by=existing[0] if existing else name)
+    return name
