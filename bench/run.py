@@ -17,9 +17,8 @@ bench/results/. ``--quick`` runs small sizes, to check that everything works.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,12 +42,15 @@ def collect(tickets: int, scale: int, quick: bool) -> dict:
     generated_s = time.perf_counter() - started
     report: dict = {"tickets": tickets, "database_ready_s": round(generated_s, 1)}
     report["lookup"] = lookup.run(scale, rounds=1 if quick else 3)
-    store = queue_speed.Store.open(database)
-    report["queue"] = queue_speed.core_figures(store, rounds=2 if quick else 5)
-    report["queue_console"] = asyncio.run(queue_speed.console_figures(store, 1 if quick else 3))
-    # Peak resident memory of this process so far (it has held the lookup at 20,000
-    # organisations, the queue queries and a headless console on the big database).
-    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # The queue in its own process, so its peak memory is the queue's and the console's,
+    # not the generator's or the 20,000-organisation lookup's.
+    queue = json.loads(subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("queue_speed.py")), "--json", "--tickets", str(tickets),
+         "--rounds", "2" if quick else "5"], capture_output=True, text=True, check=True).stdout)
+    report["peak_rss_mb"] = queue.pop("peak_rss_mb")
+    consoles = {name: queue.pop(name) for name in list(queue) if name.startswith("console:")}
+    queue.pop("tickets")
+    report["queue"], report["queue_console"] = queue, consoles
     report["keystroke"] = keystroke.run(tickets, rounds=1 if quick else 2)
     report["startup"] = startup.run(database, tickets, rounds=2 if quick else 5)
     report["writes"] = writes.run((1, 5, 20), cycles=10 if quick else 40)
@@ -84,7 +86,7 @@ def rows(report: dict) -> list[tuple[str, str, str, str]]:
     for name, figures in {**report["queue"], **report["queue_console"]}.items():
         table.append((f"queue {report['tickets']:,}: {name}", f"{figures['median_ms']} (max {figures['max_ms']}) ms",
                       "≤ 50 ms", verdict(figures["median_ms"] <= TARGETS["queue_op_ms"])))
-    table.append(("peak memory (ru_maxrss of the suite process)", f"{report['peak_rss_mb']} MB", "≤ 200 MB",
+    table.append(("peak memory (ru_maxrss of the queue process)", f"{report['peak_rss_mb']} MB", "≤ 200 MB",
                   verdict(report["peak_rss_mb"] <= TARGETS["peak_memory_mb"])))
     start = report["startup"]
     table.append(("start-up, bare Textual app", f"{start['bare_textual_ms']} ms", "", ""))
