@@ -38,6 +38,9 @@ from helpdesk.aliases import Aliases, RowAliases, load_aliases
 from helpdesk.directory import Directory, DirectoryRow
 from helpdesk.lookup import Lookup, LookupResult
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lookup_reference import compare  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES_FILE = ROOT / "tests" / "lookup_cases.tsv"
 VERDICTS = frozenset({"ambiguous", "not-in-directory", "no-match"})
@@ -206,6 +209,7 @@ def run(scale: int | None = None, rounds: int = 5) -> dict:
         "cases": len(cases),
         "routable_cases": sum(routable),
         "lookup_misses": [case.query for case, ok in zip(cases, ours) if not ok],
+        "versus": compare(lookup, directory, load_aliases(), [case.query for case in cases]),
     }
     if scale:
         big_directory, aliases, generated_queries, expected = generated_directory(scale)
@@ -221,6 +225,7 @@ def run(scale: int | None = None, rounds: int = 5) -> dict:
             "latency": time_queries(big, queries, rounds),
             "full_names_found_first_percent": round(100.0 * sum(found_first) / len(found_first), 1),
             "full_name_queries": len(found_first),
+            "versus": compare(big, big_directory, aliases, queries),
         }
     return report
 

@@ -68,11 +68,11 @@ class HelpdeskApp(App[None]):
         self._outbox_sender = None  # the running OutboxSender, once it has started
 
     def on_mount(self) -> None:
-        from helpdesk.screens.intake import IntakeScreen
         from helpdesk.screens.queue import QueueScreen
 
         self.add_mode("queue", QueueScreen)
-        self.add_mode("intake", IntakeScreen)
+        # The intake form (and its validators) is imported when first opened, not at start.
+        self.add_mode("intake", _intake_screen)
         self.switch_mode("queue")
         self.watch_database()
         self.send_outbox()
@@ -221,6 +221,12 @@ class HelpdeskApp(App[None]):
                 f"key {self.get_key_display(binding)}" + (f" — {binding.tooltip}" if binding.tooltip else ""),
                 partial(self.run_action, binding.action, active.node),
             )
+
+
+def _intake_screen() -> Screen:
+    from helpdesk.screens.intake import IntakeScreen
+
+    return IntakeScreen()
 
 
 def run_console(desk: DeskContext) -> int:

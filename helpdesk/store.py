@@ -128,5 +128,11 @@ class Store:
         """Close this thread's connection (others close when their threads end)."""
         database = getattr(self._local, "db", None)
         if database is not None:
+            # SQLite's advice for long-lived connections: refresh the planner's statistics
+            # where they have drifted (a queue that grew tenfold), usually at no cost.
+            try:
+                database.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # a busy or read-only file keeps its old statistics
             database.close()
             self._local.db = None

@@ -24,16 +24,35 @@ URGENCY_ORDER = (
     "CASE WHEN training_date BETWEEN :today AND :imminent_until THEN 0"
     " WHEN training_date BETWEEN :today AND :deadline_until THEN 1 ELSE 2 END"
 )
-ORDERS = {
-    "urgency": f"{URGENCY_ORDER}, created_at, id",
-    "waiting": "created_at, id",
-    "newest": "created_at DESC, id DESC",
-    "training": "training_date IS NULL, training_date, created_at, id",
+# Each order is a list of arms, read one after the other: (which rows, their order inside
+# the arm, the index that finds them beyond the active queue; None: SQLite's choice).
+# "urgency" is URGENCY_ORDER's three bands written out, so that no row's sort key depends
+# on today's date: each arm can then walk an index instead of sorting a year of tickets.
+ORDERS: dict[str, list[tuple[str, str, str | None]]] = {
+    "urgency": [
+        ("training_date BETWEEN :today AND :imminent_until", "created_at, id", "tickets_training"),
+        ("training_date > :imminent_until AND training_date <= :deadline_until", "created_at, id",
+         "tickets_training"),
+        # coalesce() keeps SQLite from answering this arm from training_date ranges (and
+        # then sorting them): walking created_at order is what stops early.
+        ("coalesce(training_date, '') NOT BETWEEN :today AND :deadline_until", "created_at, id", None),
+    ],
+    "waiting": [("1", "created_at, id", None)],
+    "newest": [("1", "created_at DESC, id DESC", None)],
+    "training": [("training_date IS NOT NULL", "training_date, created_at, id", None),
+                 ("training_date IS NULL", "created_at, id", "tickets_training")],
 }
 SCOPES = ("all", "mine", "unassigned")
 ALL_STATUSES = codes(STATUSES)
 # The trigram index cannot match fragments shorter than three characters.
 MIN_INDEXED_TERM = 3
+SEARCHED_COLUMNS = ("participant_name", "email", "mobile", "ministry", "ministry_query", "question")
+# Fragments shorter than a trigram are looked for in these only (a name, an e-mail, digits).
+SHORT_TERM_COLUMNS = ("participant_name", "email", "mobile")
+# A search over more than the active queue looks at the newest this-many tickets whose
+# text matches (Zendesk's search stops at 1,000 results too): "sunita" over a million
+# tickets matches fifty thousand, and no agent reads past the first screens of them.
+SEARCH_CAP = 1000
 _TICKET_NUMBER = re.compile(r"^#?(\d{1,9})$")
 
 
@@ -100,12 +119,28 @@ def _where(query: QueueFilter) -> tuple[str, _Params]:
     if query.ministry:
         clauses.append(f"ministry = {params.add(query.ministry)}")
     if clean_line(query.search):
-        clauses.append(_search_clause(query.search, params))
+        clauses.append(_search_clause(query.search, params, active_only=query.statuses is None))
     return (" AND ".join(clauses) or "1"), params
 
 
-def _search_clause(text: str, params: _Params) -> str:
+def _like_any(word: str, columns: tuple[str, ...], params: _Params) -> str:
+    pattern = params.add(f"%{_escape_like(word)}%")
+    return "(" + " OR ".join(f"{column} LIKE {pattern} ESCAPE '\\'" for column in columns) + ")"
+
+
+def _fts_phrase(words: list[str]) -> str:
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def _search_clause(text: str, params: _Params, *, active_only: bool) -> str:
     """Every word must appear somewhere in the ticket's name, contacts, ministry or text.
+
+    The active queue is a few hundred rows (the partial index tickets_active finds them):
+    reading each one's text is cheaper than asking the trigram index, which would first
+    list every matching ticket of the whole history. Beyond the active queue the trigram
+    index answers, for the newest SEARCH_CAP matches. Both read a word as a substring in
+    any case (LIKE folds ASCII letters only; the trigram index folds other scripts' cases
+    too, which Hindi, having none, does not notice).
 
     Words are quoted before they reach FTS5, so what an agent types is never read as
     query syntax (AND, NEAR, quotes, column filters).
@@ -115,14 +150,14 @@ def _search_clause(text: str, params: _Params) -> str:
     words = clean_line(text).split()
     clauses: list[str] = []
     indexed = [word for word in words if len(word) >= MIN_INDEXED_TERM]
-    if indexed:
-        phrase = " ".join('"' + word.replace('"', '""') + '"' for word in indexed)
-        clauses.append(f"id IN (SELECT rowid FROM tickets_search WHERE tickets_search MATCH {params.add(phrase)})")
+    if indexed and not active_only:
+        clauses.append(f"id IN (SELECT rowid FROM tickets_search WHERE tickets_search MATCH "
+                       f"{params.add(_fts_phrase(indexed))} ORDER BY rowid DESC LIMIT {SEARCH_CAP})")
     for word in words:
         if len(word) < MIN_INDEXED_TERM:
-            pattern = params.add(f"%{_escape_like(word)}%")
-            clauses.append(f"(participant_name LIKE {pattern} ESCAPE '\\' OR email LIKE {pattern} "
-                           f"ESCAPE '\\' OR mobile LIKE {pattern} ESCAPE '\\')")
+            clauses.append(_like_any(word, SHORT_TERM_COLUMNS, params))
+        elif active_only:
+            clauses.append(_like_any(word, SEARCHED_COLUMNS, params))
     words_sql = " AND ".join(clauses)
     number = _TICKET_NUMBER.match(text.strip())
     if number:
@@ -130,21 +165,72 @@ def _search_clause(text: str, params: _Params) -> str:
     return f"({words_sql})"
 
 
+def search_capped(db: sqlite_utils.Database, query: QueueFilter) -> bool:
+    """Whether the search words match more tickets than a search beyond the active queue
+    looks at (SEARCH_CAP): the agent should add a word."""
+    if query.statuses is None:
+        return False
+    indexed = [word for word in clean_line(query.search).split() if len(word) >= MIN_INDEXED_TERM]
+    if not indexed:
+        return False
+    matched = db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM tickets_search WHERE tickets_search MATCH ? LIMIT ?)",
+        [_fts_phrase(indexed), SEARCH_CAP + 1]).fetchone()[0]
+    return matched > SEARCH_CAP
+
+
+def _source(query: QueueFilter, index: str | None = None) -> str:
+    """The table, with the index that must answer: SQLite's planner cannot tell how few
+    rows the partial index tickets_active holds next to, say, an agent's whole history
+    in tickets_assignee, and guessed wrong by two orders of magnitude at a million tickets."""
+    if query.statuses is None:
+        return "tickets INDEXED BY tickets_active"
+    return f"tickets INDEXED BY {index}" if index else "tickets"
+
+
 def count(db: sqlite_utils.Database, query: QueueFilter) -> int:
     where, params = _where(query)
-    return db.execute(f"SELECT count(*) FROM tickets WHERE {where}", params).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM {_source(query)} WHERE {where}", params).fetchone()[0]
+
+
+def _window_ids(db: sqlite_utils.Database, query: QueueFilter, params: dict[str, Any], where: str,
+                offset: int, limit: int) -> list[int]:
+    """The ids at ``offset`` of the filtered queue in ``order``, reading its arms in turn.
+
+    Each arm is a plain ordered query that walks an index and stops after its LIMIT. An
+    arm is counted only when the window starts past its end (a jump down the list).
+    """
+    ids: list[int] = []
+    for condition, arm_order, index in ORDERS[query.order]:
+        source, arm_where = _source(query, index), f"({where}) AND {condition}"
+        found = [row[0] for row in db.execute(
+            f"SELECT id FROM {source} WHERE {arm_where} ORDER BY {arm_order} LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit - len(ids), "offset": offset}).fetchall()]
+        ids += found
+        if len(ids) >= limit:
+            break
+        if found:
+            offset = 0
+        else:
+            offset -= db.execute(f"SELECT count(*) FROM {source} WHERE {arm_where}", params).fetchone()[0]
+            offset = max(offset, 0)
+    return ids
 
 
 def window(db: sqlite_utils.Database, query: QueueFilter, today: date, offset: int,
            limit: int) -> list[Ticket]:
-    """The tickets at positions offset .. offset+limit-1 of the queue, in queue order."""
+    """The tickets at positions offset .. offset+limit-1 of the queue, in queue order.
+
+    Two steps: the window's ids (index walks that skip ``offset`` entries without reading
+    their rows), then those rows.
+    """
     if query.order not in ORDERS:
         raise ValueError(f"unknown order {query.order!r}")
     where, params = _where(query)
-    cursor = db.execute(
-        f"SELECT * FROM tickets WHERE {where} ORDER BY {ORDERS[query.order]} "
-        "LIMIT :limit OFFSET :offset",
-        {**params, **urgency_parameters(today), "limit": limit, "offset": offset},
-    )
+    ids = _window_ids(db, query, {**params, **urgency_parameters(today)}, where, offset, limit)
+    if not ids:
+        return []
+    cursor = db.execute(f"SELECT * FROM tickets WHERE id IN ({', '.join('?' for _ in ids)})", ids)
     columns = [column[0] for column in cursor.description]
-    return [Ticket.from_row(dict(zip(columns, row))) for row in cursor.fetchall()]
+    by_id = {row[0]: Ticket.from_row(dict(zip(columns, row))) for row in cursor.fetchall()}
+    return [by_id[ticket_id] for ticket_id in ids if ticket_id in by_id]
