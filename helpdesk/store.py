@@ -24,6 +24,13 @@ from .locations import ensure_private_dir
 # How long a writer waits for another agent's transaction before giving up. Ticket
 # transactions last milliseconds; ten seconds only runs out if something is stuck.
 BUSY_TIMEOUT_MS = 10_000
+# Waiting for the write lock: SQLite's own busy handler sleeps 1, 2, 5, 10, ... then 100 ms
+# between tries, so under many agents saving at once an unlucky one sleeps through dozens
+# of releases of the lock (a p99 of 0.8 s beside a p50 of 1 ms with twenty processes).
+# Taking the lock polls instead, in short steps that grow to LOCK_POLL_MAX_S: a waiter gets
+# the lock within a couple of milliseconds of its release, without spinning.
+LOCK_POLL_FIRST_S = 0.0002
+LOCK_POLL_MAX_S = 0.002
 
 
 class StoreError(HelpdeskError):
@@ -115,7 +122,7 @@ class Store:
         or act on a row another agent changed in between.
         """
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        _begin_immediate(db.conn)
         try:
             yield db
         except BaseException:
@@ -136,3 +143,30 @@ class Store:
                 pass  # a busy or read-only file keeps its old statistics
             database.close()
             self._local.db = None
+
+
+def _begin_immediate(connection: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, polling for the write lock (see LOCK_POLL_MAX_S) for up to the
+    busy timeout; the statements inside the transaction keep SQLite's busy handler."""
+    connection.execute("PRAGMA busy_timeout=0")
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = LOCK_POLL_FIRST_S
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, LOCK_POLL_MAX_S)
+    finally:
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_BUSY
+    return "locked" in str(error)

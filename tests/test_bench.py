@@ -17,3 +17,15 @@ def test_bench_reports_latency_and_accuracy():
     accuracy = report["accuracy_percent"]
     assert accuracy["lookup"] == 100.0 and report["lookup_misses"] == []
     assert accuracy["plain_wratio"] < 60.0 and accuracy["plain_wratio_on_routable"] < accuracy["lookup_on_routable"]
+
+
+def test_write_bench_runs_paced_and_saturated_loads():
+    """Small: two agent processes, two cycles each; every timed action is counted."""
+    output = subprocess.run([sys.executable, "bench/writes.py", "--json", "--processes", "1,2", "--cycles", "2",
+                             "--pause-ms", "5"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    scenarios = json.loads(output.stdout)
+    assert [(s["processes"], s["pause_ms"]) for s in scenarios] == [(1, 5), (2, 5), (2, 0)]
+    for scenario in scenarios:
+        for action in ("create", "claim", "resolve"):
+            assert 0 < scenario[action]["p50_ms"] <= scenario[action]["p99_ms"]
+        assert scenario["actions_per_second"] > 0
