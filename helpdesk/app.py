@@ -145,9 +145,8 @@ class HelpdeskApp(App[None]):
 
     # -- Reports (issue 5): the dashboard mode and the end-of-day handover reminder -------
     def start_reports(self) -> None:
-        from helpdesk.screens.dashboard import DashboardScreen
-
-        self.add_mode("dashboard", DashboardScreen)
+        # The dashboard (and the report code behind it) is imported when first opened.
+        self.add_mode("dashboard", _dashboard_screen)
         self._reminded_on = None
 
     @work(thread=True, group="handover-reminder", exclusive=True, exit_on_error=False)
@@ -257,6 +256,12 @@ def _intake_screen() -> Screen:
     from helpdesk.screens.intake import IntakeScreen
 
     return IntakeScreen()
+
+
+def _dashboard_screen() -> Screen:
+    from helpdesk.screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
 
 
 def run_console(desk: DeskContext) -> int:
