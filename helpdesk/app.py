@@ -39,6 +39,8 @@ WATCH_INTERVAL_SECONDS = 1.0
 DESK_STATE_INTERVAL_SECONDS = 30
 # The handover reminder checks the desk's closing time once a minute (a cheap read).
 REMINDER_CHECK_SECONDS = 60
+# Background work waits for the first screen's reads, but never longer than this.
+BACKGROUND_WAIT_LIMIT_SECONDS = 3.0
 
 
 class HelpdeskApp(App[None]):
@@ -75,13 +77,43 @@ class HelpdeskApp(App[None]):
         self.add_mode("intake", _intake_screen)
         self.switch_mode("queue")
         self.watch_database()
-        self.send_outbox()
         self.refresh_desk_status()
         self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
+        self.start_reports()
+
+    def on_ready(self) -> None:
+        self.start_background_when_idle()
+
+    @work(group="background-start", exit_on_error=False)
+    async def start_background_when_idle(self) -> None:
+        """Start background work once the first screen has shown its rows.
+
+        On two cores, building the lookup, importing httpx for the outbox and checking the
+        closing time would compete (one GIL) with the first screen's reads, which chain
+        (count, then rows): wait until the screen has had no worker for a few ticks.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + BACKGROUND_WAIT_LIMIT_SECONDS
+        quiet_ticks = 0
+        while quiet_ticks < 3 and loop.time() < deadline:
+            pending = [worker for worker in self.workers
+                       if worker.node is self.screen and not worker.is_finished]
+            if pending:
+                quiet_ticks = 0
+                await self.workers.wait_for_complete(pending)
+            else:
+                quiet_ticks += 1
+            await asyncio.sleep(0.01)
+        self.start_background()
+
+    def start_background(self) -> None:
+        """Work the first screen does not show: the lookup, the outbox, the handover reminder."""
+        self.send_outbox()
         self.load_lookup()
         self.db_changed.subscribe(self, lambda _: self.load_lookup())
-        self.start_reports()
+        self.remind_before_closing()
+        self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
 
     @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
     def load_lookup(self) -> None:
@@ -113,12 +145,9 @@ class HelpdeskApp(App[None]):
 
     # -- Reports (issue 5): the dashboard mode and the end-of-day handover reminder -------
     def start_reports(self) -> None:
-        from helpdesk.screens.dashboard import DashboardScreen
-
-        self.add_mode("dashboard", DashboardScreen)
+        # The dashboard (and the report code behind it) is imported when first opened.
+        self.add_mode("dashboard", _dashboard_screen)
         self._reminded_on = None
-        self.remind_before_closing()
-        self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
 
     @work(thread=True, group="handover-reminder", exclusive=True, exit_on_error=False)
     def remind_before_closing(self) -> None:
@@ -227,6 +256,12 @@ def _intake_screen() -> Screen:
     from helpdesk.screens.intake import IntakeScreen
 
     return IntakeScreen()
+
+
+def _dashboard_screen() -> Screen:
+    from helpdesk.screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
 
 
 def run_console(desk: DeskContext) -> int:

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import delivery_settings, escalation, outbox
-from .email_draft import drafts_dir
-from .escalation_message import NODAL, REP, default_needed
-
+# The escalation, outbox and e-mail modules are imported by the calls that use them: the
+# session is built before the console's first screen, which needs none of them.
 if TYPE_CHECKING:
     from .store import Store
 
@@ -52,6 +50,9 @@ class EscalationDesk:
     agent: str
 
     def escalation_choices(self, ticket_id: int) -> EscalationChoices:
+        from . import escalation
+        from .escalation_message import NODAL, REP, default_needed
+
         db = self.store.db
         ticket = self.ticket(ticket_id)  # type: ignore[attr-defined]
         rep_label = None
@@ -65,6 +66,9 @@ class EscalationDesk:
 
     def escalate(self, ticket_id: int, target: str, needed: str, steps_tried: list[str],
                  version: int) -> ConsoleEscalation:
+        from . import delivery_settings, escalation
+        from .email_draft import drafts_dir
+
         settings = delivery_settings.load()
         done = escalation.escalate(self.store, ticket_id, target=target, agent=self.agent,
                                    needed=needed, steps_tried=steps_tried,
@@ -81,6 +85,8 @@ class EscalationDesk:
 
     def delivery_lines(self, ticket_id: int) -> list[DeliveryLine]:
         """The ticket's Teams messages, newest first: reference and state, one line each."""
+        from . import delivery_settings, outbox
+
         messages = outbox.messages(self.store.db, ticket_id=ticket_id, limit=5)
         if not messages:
             return []

@@ -56,8 +56,8 @@ class QueueScreen(DeskScreen):
     def on_screen_resume(self) -> None:
         # Back from a ticket or the intake form: show what the agent just did at once,
         # not after the next database-watch tick.
-        if self.is_mounted and self.query(TicketTable):
-            self.reload(keep_cursor=True)
+        if self.is_mounted and self.query(TicketTable) and self.query_one(TicketTable).generation:
+            self.reload(keep_cursor=True)  # (generation 0: the first load is still on its way)
 
     # Loading -----------------------------------------------------------------------
     def watch_queue_filter(self, query: QueueFilter) -> None:

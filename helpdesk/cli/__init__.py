@@ -1,21 +1,17 @@
 """The ``helpdesk`` command: the agent console by default, every desk answer for scripts.
 
-Subcommands are imported only when used, so ``helpdesk`` (the console) does not pay for
-parsers and libraries it does not need at start-up.
+Subcommands are imported only when used, and click itself only when the command line
+needs it: ``helpdesk`` (the console) does not pay at start-up for parsers and libraries
+it does not use. The command group is in :mod:`helpdesk.cli.group`.
 """
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 import sys
 from collections.abc import Sequence
 
-import click
-
 from ..errors import HelpdeskError
-from .context import DeskContext
-from .output import error_line
 
 # name -> "module:attribute", relative to this package.
 COMMANDS = {
@@ -41,84 +37,101 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
-    """A click group whose subcommands are imported on first use."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attribute = target.split(":")
-        module = importlib.import_module(module_name, __name__)
-        return getattr(module, attribute)
+# The group's own options, the only ones the console takes (each with a value).
+CONSOLE_OPTIONS = {"--db": "db_path", "--agent": "agent"}
 
 
-@click.group(
-    cls=LazyGroup,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-@click.option(
-    "--db",
-    "db_path",
-    metavar="PATH",
-    help="Database file (default: $HELPDESK_DB, else the user data directory).",
-)
-@click.option(
-    "--agent",
-    metavar="NAME",
-    help="Who is working (default: $HELPDESK_AGENT, else the OS user name).",
-)
-@click.version_option(package_name="helpdesk", prog_name="helpdesk")
-@click.pass_context
-def cli(ctx: click.Context, db_path: str | None, agent: str | None) -> int | None:
-    """Console and command line for the iGOT Karmayogi query-assistance desk.
+def console_options(args: Sequence[str]) -> dict[str, str] | None:
+    """``--db``/``--agent`` values when ``args`` only open the console, else None (use click).
 
-    Run without a command to open the agent console.
+    Anything else — a command, --help, --version, an unknown or repeated option, a value
+    that looks like an option — goes through click, so it behaves exactly as before.
     """
-    ctx.obj = DeskContext.from_options(db_path=db_path, agent=agent)
-    ctx.call_on_close(ctx.obj.close)
-    if ctx.invoked_subcommand is None:
-        from ..app import run_console
+    options: dict[str, str] = {}
+    position = 0
+    while position < len(args):
+        name, equals, value = args[position].partition("=")
+        if name not in CONSOLE_OPTIONS or CONSOLE_OPTIONS[name] in options:
+            return None
+        if not equals:
+            position += 1
+            if position == len(args):
+                return None  # click says the option needs a value
+            value = args[position]
+        if value.startswith("-"):
+            return None
+        options[CONSOLE_OPTIONS[name]] = value
+        position += 1
+    return options
 
-        return run_console(ctx.obj)
-    return None
+
+def open_console(db_path: str | None = None, agent: str | None = None) -> int:
+    """What the group does with no command: open the console on the chosen database."""
+    from ..app import run_console
+    from .context import DeskContext
+
+    desk = DeskContext.from_options(db_path=db_path, agent=agent)
+    try:
+        return run_console(desk)
+    finally:
+        desk.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the command, turn every expected failure into one line and a status."""
     args = list(argv) if argv is not None else sys.argv[1:]
     if any("\x00" in arg for arg in args):
+        from .output import error_line
+
         # A shell cannot pass one, but a script calling main() can; as a file name it would
         # surface as "embedded null byte" from deep inside open().
         error_line("an argument contains a NUL character, which no command accepts")
         return 2
+    console = console_options(args)
     try:
+        if console is not None:
+            try:
+                return open_console(**console)
+            except (EOFError, KeyboardInterrupt):
+                import click  # what click's own main makes of these, as before the fast path
+
+                raise click.Abort() from None
+        from .group import cli
+
         result = cli.main(args=args, prog_name="helpdesk", standalone_mode=False)
-    except click.UsageError as error:
+    except Exception as error:  # noqa: BLE001 - _report re-raises what it does not expect
+        return _report(error)
+    return result if isinstance(result, int) else 0
+
+
+def _report(error: Exception) -> int:
+    """One line (and a status) for every expected failure; anything else is re-raised."""
+    import click
+
+    from .output import error_line
+
+    if isinstance(error, click.UsageError):
         error_line(error.format_message())
         return 2
-    except click.Abort:
+    if isinstance(error, click.Abort):
         error_line("aborted")
         return 130
-    except click.ClickException as error:
+    if isinstance(error, click.ClickException):
         error_line(error.format_message())
         return error.exit_code
-    except HelpdeskError as error:
+    if isinstance(error, HelpdeskError):
         error_line(str(error))
         for detail in error.details:
             click.echo(f"  {detail}", err=True)
         return error.exit_code
-    except sqlite3.Error as error:
+    if isinstance(error, sqlite3.Error):
         # The file itself failed (disk full, locked past the busy timeout, damaged): say so
         # in one line; `helpdesk doctor` checks the database in depth.
         error_line(f"database problem: {error}; `helpdesk doctor` checks the database")
         return 1
-    except BrokenPipeError:
+    if isinstance(error, BrokenPipeError):
         # `helpdesk ... | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
-    return result if isinstance(result, int) else 0
+    raise error
