@@ -14,10 +14,12 @@ from textual.widgets import Footer, Input, Static
 
 from helpdesk.errors import HelpdeskError
 from helpdesk.tickets import QueueFilter, Ticket
+from helpdesk.tickets import queue as queue_rules
+from helpdesk.tickets.queue import QueuePage
 
 from .base import DeskScreen, run_db
 from .widgets.desk_bar import DeskBar
-from .widgets.ticket_table import TicketTable
+from .widgets.ticket_table import BLOCK, TicketTable
 
 SCOPE_LABELS = {"all": "all agents", "mine": "mine", "unassigned": "unassigned"}
 
@@ -36,6 +38,7 @@ class QueueScreen(DeskScreen):
     ]
 
     queue_filter: reactive[QueueFilter] = reactive(QueueFilter, init=False)
+    _load_number = 0  # counts reloads: only the newest one's answer is shown
 
     def compose(self) -> ComposeResult:
         yield DeskBar("queue")
@@ -70,29 +73,40 @@ class QueueScreen(DeskScreen):
         self.reload()
 
     def reload(self, keep_cursor: bool = False) -> None:
+        """Show the rows for the current filter: count and first window in one worker.
+
+        A keystroke starts a new load and makes older ones stale: an older load that has
+        not started yet skips its queries, and one that finishes late is dropped, so stale
+        results never overwrite newer ones.
+        """
         query = self.queue_filter
-        self._load_rep_names()
-        run_db(self, lambda: self.session.queue_count(query),
-               lambda total: self._show_total(query, total, keep_cursor),
-               group="queue-count", exclusive=True)
+        self._load_number += 1
+        number = self._load_number
 
-    def _load_rep_names(self) -> None:
-        table = self.query_one(TicketTable)
+        def load() -> QueuePage | None:
+            if number != self._load_number:
+                return None  # the agent has typed on since: nobody will see this answer
+            return self.session.queue_page(query, BLOCK)
 
-        def show(names: dict[str, str]) -> None:
-            table.rep_names = names
-            table.refresh()
+        run_db(self, load, lambda page: self._show_page(query, number, page, keep_cursor),
+               group="queue-load", exclusive=True)
 
-        run_db(self, self.session.rep_names, show, group="rep-names", exclusive=True)
-
-    def _show_total(self, query: QueueFilter, total: int, keep_cursor: bool) -> None:
-        if query != self.queue_filter:
-            return  # the agent has typed on since; a newer count is on its way
+    def _show_page(self, query: QueueFilter, number: int, page: QueuePage | None, keep_cursor: bool) -> None:
+        if page is None or number != self._load_number or query != self.queue_filter:
+            return  # the agent has typed on since; a newer answer is on its way
         table = self.query_one(TicketTable)
         table.now = self.session.now()
-        table.reset(total, keep_cursor=keep_cursor)
-        summary = self.query_one("#queue-summary", Static)
-        if total:
+        table.rep_names = page.rep_names
+        generation = table.reset(page.total, keep_cursor=keep_cursor, first_rows=page.rows)
+        self._show_summary(query, page)
+        self._load_marks(page.rows, generation)
+
+    def _show_summary(self, query: QueueFilter, page: QueuePage) -> None:
+        summary, total = self.query_one("#queue-summary", Static), page.total
+        if page.capped:
+            summary.update(Content(f"the newest {queue_rules.SEARCH_CAP:,} of more matches — add a word to narrow"
+                                   "  ·  Enter open · c claim · x take next · n new"))
+        elif total:
             summary.update(Content(f"{total:,} ticket{'s' if total != 1 else ''}"
                                    "  ·  Enter open · c claim · x take next · n new"))
         elif query == QueueFilter(agent=self.session.agent):
@@ -104,21 +118,34 @@ class QueueScreen(DeskScreen):
     @on(TicketTable.WindowNeeded)
     def _load_window(self, message: TicketTable.WindowNeeded) -> None:
         query, table = self.queue_filter, self.query_one(TicketTable)
-        run_db(self, lambda: self._window_with_marks(query, message.offset, message.limit),
-               lambda loaded: table.fill(message.offset, loaded[0], message.generation,
-                                         target_marks=loaded[1]),
-               group="queue-window")
 
-    def _window_with_marks(self, query: QueueFilter, offset: int, limit: int):
-        """The rows, and their near/past-target marks (worker thread)."""
-        rows = self.session.queue_window(query, offset, limit)
-        try:
-            marks = self.session.target_marks(rows)
-        except HelpdeskError as error:  # a wrong [sla] setting must not empty the queue
-            self.app.call_from_thread(self.notify, f"Targets not shown: {error}",
-                                      severity="warning", markup=False)
-            marks = {}
-        return rows, marks
+        def load() -> list[Ticket]:
+            if message.generation != table.generation:
+                return []  # scrolled past or filtered away before this window's turn
+            return self.session.queue_window(query, message.offset, message.limit)
+
+        def show(rows: list[Ticket]) -> None:
+            table.fill(message.offset, rows, message.generation)
+            self._load_marks(rows, message.generation)
+
+        run_db(self, load, show, group="queue-window")
+
+    def _load_marks(self, rows: list[Ticket], generation: int) -> None:
+        """Near/past-target marks, a second pass after the rows show: they need each
+        ticket's status history and desk minutes, and a keystroke must not wait for them."""
+        table = self.query_one(TicketTable)
+
+        def marks() -> dict:
+            if generation != table.generation or not rows:
+                return {}
+            try:
+                return self.session.target_marks(rows)
+            except HelpdeskError as error:  # a wrong [sla] setting must not empty the queue
+                self.app.call_from_thread(self.notify, f"Targets not shown: {error}",
+                                          severity="warning", markup=False)
+                return {}
+
+        run_db(self, marks, lambda found: table.add_marks(found, generation), group="queue-marks")
 
     def _tick(self) -> None:
         """Waiting times and urgency bands move with the clock."""

@@ -88,6 +88,16 @@ class QueueFilter:
         return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class QueuePage:
+    """A filter's first window with what the queue screen says about it."""
+
+    rows: list[Ticket]
+    total: int
+    capped: bool  # a whole-history search stopped at the newest SEARCH_CAP matches
+    rep_names: dict[str, str]
+
+
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -73,19 +73,24 @@ class TicketTable(ScrollView, can_focus=True):
         self.generation = 0
         self.now: datetime = clock.now()
         self.rep_names: dict[str, str] = {}
-        # Near/past-target marks for loaded rows, computed with them in the screen's worker.
+        # Near/past-target marks for loaded rows, computed by the screen after the rows show.
         self.target_marks: dict[int, TargetMark] = {}
         self._rows: dict[int, Ticket] = {}
         self._requested: set[int] = set()
 
     # What the screen calls ---------------------------------------------------------
-    def reset(self, total: int, *, keep_cursor: bool = False) -> int:
-        """A new query result of ``total`` rows; returns the generation to answer with."""
+    def reset(self, total: int, *, keep_cursor: bool = False, first_rows: list[Ticket] | None = None) -> int:
+        """A new query result of ``total`` rows, with its first window if the screen loaded
+        it along with the count (one round-trip per keystroke); returns the generation to
+        answer with."""
         self.generation += 1
         self.total = total
         self._rows.clear()
         self.target_marks.clear()
         self._requested.clear()
+        if first_rows is not None:
+            self._rows.update(enumerate(first_rows))
+            self._requested.add(0)
         self.virtual_size = Size(self.size.width, total + 1)  # +1: the header line
         if not keep_cursor:
             self.cursor_row = 0
@@ -95,14 +100,18 @@ class TicketTable(ScrollView, can_focus=True):
         self.refresh()
         return self.generation
 
-    def fill(self, offset: int, rows: list[Ticket], generation: int,
-             target_marks: dict[int, TargetMark] | None = None) -> None:
+    def fill(self, offset: int, rows: list[Ticket], generation: int) -> None:
         if generation != self.generation:
             return  # an answer to a query that is no longer on screen
         for index, ticket in enumerate(rows):
             self._rows[offset + index] = ticket
-        self.target_marks.update(target_marks or {})
         self.refresh()
+
+    def add_marks(self, target_marks: dict[int, TargetMark], generation: int) -> None:
+        """Marks computed after their rows were shown (a second pass, off the keystroke)."""
+        if generation == self.generation and target_marks:
+            self.target_marks.update(target_marks)
+            self.refresh()
 
     @property
     def current(self) -> Ticket | None:
