@@ -19,7 +19,7 @@ from .hours import DeskHours, DeskStatus
 from .presence import PresenceBoard, Viewer
 from .store import Store
 from .text import clean_line
-from .tickets.queue import QueuePage, search_capped
+from .tickets.queue import QueuePage, first_page, search_capped
 
 
 @dataclass
@@ -47,9 +47,7 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     def queue_page(self, query: tickets.QueueFilter, limit: int) -> QueuePage:
         """What the queue shows for a new filter, in one trip: its first ``limit`` rows,
         how many there are, whether a search was capped, and the representatives' names."""
-        rows = self.queue_window(query, 0, limit)
-        # A first window that is not full is the whole answer: no count needed.
-        total = len(rows) if len(rows) < limit else self.queue_count(query)
+        rows, total = first_page(self.store.db, query, self.now().date(), limit)
         return QueuePage(rows, total, search_capped(self.store.db, query), self.rep_names())
 
     def ticket(self, ticket_id: int) -> tickets.Ticket:
