@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual import on
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Footer, Input, Static
 
 from helpdesk.errors import HelpdeskError
@@ -22,6 +24,18 @@ from .widgets.desk_bar import DeskBar
 from .widgets.ticket_table import BLOCK, TicketTable
 
 SCOPE_LABELS = {"all": "all agents", "mine": "mine", "unassigned": "unassigned"}
+
+
+class SearchBox(Input):
+    """The queue's search box: a keystroke repaints the box, not the whole screen.
+
+    Input records its text's width as ``virtual_size``, and Textual lays the whole screen
+    out again whenever a widget's virtual size changes: a repaint of every widget, in
+    the same frame as the new rows. The box has a fixed size (1fr by one line, no
+    scrollbar), so nothing around it can move; its own scrolling reads the size directly.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class QueueScreen(DeskScreen):
@@ -40,10 +54,14 @@ class QueueScreen(DeskScreen):
     queue_filter: reactive[QueueFilter] = reactive(QueueFilter, init=False)
     _load_number = 0  # counts reloads: only the newest one's answer is shown
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._said: dict[str, str] = {}  # what each line of text shows now
+
     def compose(self) -> ComposeResult:
         yield DeskBar("queue")
         with Horizontal(id="queue-controls"):
-            yield Input(placeholder="/ search names, e-mail, mobile, ministry, question…",
+            yield SearchBox(placeholder="/ search names, e-mail, mobile, ministry, question…",
                         id="queue-search", compact=True)
             yield Static(id="queue-filters")
         yield Static(id="queue-summary")
@@ -64,13 +82,27 @@ class QueueScreen(DeskScreen):
 
     # Loading -----------------------------------------------------------------------
     def watch_queue_filter(self, query: QueueFilter) -> None:
-        self.query_one("#queue-filters", Static).update(Content(
-            f"m/u/a: {SCOPE_LABELS[query.scope]} · "
-            + ("active" if query.statuses is None else "/".join(query.statuses))
-            + (f" · {query.category}" if query.category else "")
-            + (f" · {query.ministry}" if query.ministry else "")
-        ))
+        self._say("#queue-filters", f"m/u/a: {SCOPE_LABELS[query.scope]} · "
+                  + ("active" if query.statuses is None else "/".join(query.statuses))
+                  + (f" · {query.category}" if query.category else "")
+                  + (f" · {query.ministry}" if query.ministry else ""))
         self.reload()
+
+    def _say(self, selector: str, text: str) -> None:
+        """Show ``text`` (plain, never markup) in a line of the screen.
+
+        Laying the screen out again costs a whole repaint; a keystroke must not pay for it
+        when nothing moves: the same text, or the summary staying on one line.
+        """
+        before = self._said.get(selector)
+        if text == before:
+            return
+        self._said[selector] = text
+        widget = self.query_one(selector, Static)
+        room = widget.content_region.width
+        stays_put = (selector == "#queue-summary" and before is not None
+                     and cell_len(before) <= room and cell_len(text) <= room)
+        widget.update(Content(text), layout=not stays_put)
 
     def reload(self, keep_cursor: bool = False) -> None:
         """Show the rows for the current filter: count and first window in one worker.
@@ -102,18 +134,18 @@ class QueueScreen(DeskScreen):
         self._load_marks(page.rows, generation)
 
     def _show_summary(self, query: QueueFilter, page: QueuePage) -> None:
-        summary, total = self.query_one("#queue-summary", Static), page.total
+        total = page.total
         if page.capped:
-            summary.update(Content(f"the newest {queue_rules.SEARCH_CAP:,} of more matches — add a word to narrow"
-                                   "  ·  Enter open · c claim · x take next · n new"))
+            text = (f"the newest {queue_rules.SEARCH_CAP:,} of more matches — add a word to narrow"
+                    "  ·  Enter open · c claim · x take next · n new")
         elif total:
-            summary.update(Content(f"{total:,} ticket{'s' if total != 1 else ''}"
-                                   "  ·  Enter open · c claim · x take next · n new"))
+            text = f"{total:,} ticket{'s' if total != 1 else ''}  ·  Enter open · c claim · x take next · n new"
         elif query == QueueFilter(agent=self.session.agent):
-            summary.update(Content("No tickets waiting. Press n (or F4) to log the participant "
-                                   "you are talking to; F2 finds a ministry's KB representative."))
+            text = ("No tickets waiting. Press n (or F4) to log the participant "
+                    "you are talking to; F2 finds a ministry's KB representative.")
         else:
-            summary.update(Content("No tickets match. Press a for all agents, or clear the search."))
+            text = "No tickets match. Press a for all agents, or clear the search."
+        self._say("#queue-summary", text)
 
     @on(TicketTable.WindowNeeded)
     def _load_window(self, message: TicketTable.WindowNeeded) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
@@ -77,6 +78,7 @@ COLUMNS = (
 GAP = 1
 
 
+@lru_cache(maxsize=8)  # asked for by every line drawn, at one or two widths
 def layout(width: int) -> list[tuple[Column, int]]:
     """The columns that fit in ``width`` cells, in display order, with their widths."""
     chosen = list(COLUMNS)
