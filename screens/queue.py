@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from textual import on
@@ -23,6 +24,8 @@ from .base import DeskScreen, run_db
 from .widgets.desk_bar import DeskBar
 from .widgets.ticket_table import BLOCK, TicketTable
 
+# How long rows show before their target marks are computed (see _load_marks).
+MARKS_AFTER = 0.05
 SCOPE_LABELS = {"all": "all agents", "mine": "mine", "unassigned": "unassigned"}
 
 
@@ -51,7 +54,9 @@ class QueueScreen(DeskScreen):
         Binding("escape", "focus_table", "Back to list", show=False, id="queue.focus_table"),
     ]
 
-    queue_filter: reactive[QueueFilter] = reactive(QueueFilter, init=False)
+    # repaint=False: a reactive repaints its whole screen by default, every widget of it,
+    # on every keystroke; the widgets that show the filter refresh themselves.
+    queue_filter: reactive[QueueFilter] = reactive(QueueFilter, init=False, repaint=False)
     _load_number = 0  # counts reloads: only the newest one's answer is shown
 
     def __init__(self, *args, **kwargs) -> None:
@@ -163,21 +168,33 @@ class QueueScreen(DeskScreen):
         run_db(self, load, show, group="queue-window")
 
     def _load_marks(self, rows: list[Ticket], generation: int) -> None:
-        """Near/past-target marks, a second pass after the rows show: they need each
-        ticket's status history and desk minutes, and a keystroke must not wait for them."""
+        """Near/past-target marks, a second pass once the rows have shown for a moment.
+
+        They need each ticket's status history and desk minutes (a few milliseconds of
+        Python, which a worker thread shares with the screen), so they wait until the
+        agent pauses: a keystroke within MARKS_AFTER makes them stale, and they are skipped.
+        """
         table = self.query_one(TicketTable)
 
         def marks() -> dict:
-            if generation != table.generation or not rows:
-                return {}
             try:
                 return self.session.target_marks(rows)
             except HelpdeskError as error:  # a wrong [sla] setting must not empty the queue
                 self.app.call_from_thread(self.notify, f"Targets not shown: {error}",
                                           severity="warning", markup=False)
-                return {}
+            except Exception as error:  # noqa: BLE001 - as run_db: the console stays up
+                self.app.call_from_thread(self.notify, f"Database problem: {error}",
+                                          severity="error", markup=False)
+            return {}
 
-        run_db(self, marks, lambda found: table.add_marks(found, generation), group="queue-marks")
+        async def second_pass() -> None:
+            await asyncio.sleep(MARKS_AFTER)
+            if generation == table.generation:
+                found = await asyncio.to_thread(marks)
+                table.add_marks(found, generation)
+
+        if rows:
+            self.run_worker(second_pass(), group="queue-marks", exit_on_error=False)
 
     def _tick(self) -> None:
         """Waiting times and urgency bands move with the clock."""

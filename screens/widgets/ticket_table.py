@@ -23,7 +23,7 @@ from helpdesk import clock
 from helpdesk.sla import TargetMark
 from helpdesk.tickets import Ticket, Urgency
 
-from .ticket_columns import GAP, RowFacts, fit, layout
+from .ticket_columns import GAP, RowFacts, fit, layout, row_band
 
 BLOCK = 100  # rows per window request
 # The component class that colours a row of each urgency band (None: the plain style).
@@ -32,7 +32,9 @@ BAND_CLASSES = {Urgency.TRAINING_IMMINENT: "imminent", Urgency.INSIDE_DEADLINE: 
 
 class TicketTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
-    TicketTable { height: 1fr; }
+    /* The scrollbar stays whatever the count: the columns do not jump sideways as a
+       search narrows to a screenful, and the screen need not be laid out again. */
+    TicketTable { height: 1fr; overflow-y: scroll; }
     TicketTable > .ticket-table--header { text-style: bold; background: $panel; }
     TicketTable > .ticket-table--cursor { background: $accent 40%; }
     TicketTable:focus > .ticket-table--cursor { background: $accent; color: $text; }
@@ -152,7 +154,7 @@ class TicketTable(ScrollView, can_focus=True):
         thumb is updated, as Textual's own layout pass would do it.
         """
         size = Size(self.size.width, height)
-        shown_after = height > self.container_size.height
+        shown_after = self.styles.overflow_y == "scroll" or height > self.container_size.height
         if self.is_mounted and self.container_size.height and shown_after == self.show_vertical_scrollbar:
             self.set_reactive(TicketTable.virtual_size, size)
             self._scroll_update(size)
@@ -210,7 +212,7 @@ class TicketTable(ScrollView, can_focus=True):
 
     # Drawing -------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # the scrollbar keeps its own cells
         if y == 0:
             return self._header(width, self._style("header"))
         index = int(self.scroll_offset.y) + y - 1
@@ -225,7 +227,7 @@ class TicketTable(ScrollView, can_focus=True):
             cells = [fit(column.value(ticket, self.now, facts), cell_width, column.align_right)
                      for column, cell_width in layout(width)]
             drawn = self._texts[index, width] = ((" " * GAP).join(cells).ljust(width),
-                                                 BAND_CLASSES.get(ticket.urgency(self.now.date())))
+                                                 BAND_CLASSES.get(row_band(ticket, self.now.date())))
         text, band = drawn
         style = self._style(band, cursor=index == self.cursor_row)
         # Plain Segments: participant text is drawn as typed, never parsed as markup.
