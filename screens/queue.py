@@ -119,11 +119,15 @@ class QueueScreen(DeskScreen):
         query = self.queue_filter
         self._load_number += 1
         number = self._load_number
+        # A screenful answers the keystroke (each row read is a Ticket built in Python);
+        # the rest of the first window follows as an ordinary window request.
+        table = self.query_one(TicketTable)
+        limit = BLOCK if keep_cursor or not table.size.height else min(table.page_rows, BLOCK)
 
         def load() -> QueuePage | None:
             if number != self._load_number:
                 return None  # the agent has typed on since: nobody will see this answer
-            return self.session.queue_page(query, BLOCK)
+            return self.session.queue_page(query, limit)
 
         run_db(self, load, lambda page: self._show_page(query, number, page, keep_cursor),
                group="queue-load", exclusive=True)
@@ -136,7 +140,8 @@ class QueueScreen(DeskScreen):
         table.rep_names = page.rep_names
         generation = table.reset(page.total, keep_cursor=keep_cursor, first_rows=page.rows)
         self._show_summary(query, page)
-        self._load_marks(page.rows, generation)
+        if len(page.rows) >= min(BLOCK, page.total):  # else the first window's load marks them
+            self._load_marks(page.rows, generation)
 
     def _show_summary(self, query: QueueFilter, page: QueuePage) -> None:
         total = page.total

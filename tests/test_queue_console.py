@@ -58,3 +58,20 @@ def test_representative_names_follow_a_directory_change(session, store):
     with store.transaction() as db:
         replace_rows(db, renamed)
     assert session.rep_names()[first.identity] == "Renamed Person"
+
+
+async def test_a_screenful_first_then_the_rest_of_the_list(console, store):
+    for minute in range(50):
+        log(store, ist(2026, 11, 23, 9, minute), participant_name=f"Person {minute}")
+    app = console()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        screen.queue_filter = replace(screen.queue_filter, search="person")
+        await settle(app, pilot)
+        assert text_of(app, "#queue-summary").startswith("50 tickets")
+        screen.action_focus_table()
+        await pilot.press("end")
+        await settle(app, pilot)
+        lines = [line for line in table_lines(app)[1:] if line.strip()]
+        assert lines[-1].split()[0] == "50" and not any(line.strip() == "…" for line in lines)

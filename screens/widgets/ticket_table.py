@@ -109,9 +109,9 @@ class TicketTable(ScrollView, can_focus=True):
             self._texts.clear()
 
     def reset(self, total: int, *, keep_cursor: bool = False, first_rows: list[Ticket] | None = None) -> int:
-        """A new query result of ``total`` rows, with its first window if the screen loaded
-        it along with the count (one round-trip per keystroke); returns the generation to
-        answer with."""
+        """A new query result of ``total`` rows, with its first rows if the screen loaded
+        them along with the count (one round-trip per keystroke: a screenful, or the whole
+        first window); returns the generation to answer with."""
         self.generation += 1
         self.total = total
         self._rows.clear()
@@ -120,7 +120,8 @@ class TicketTable(ScrollView, can_focus=True):
         self._texts.clear()
         if first_rows is not None:
             self._rows.update(enumerate(first_rows))
-            self._requested.add(0)
+            if len(first_rows) >= min(BLOCK, total):
+                self._requested.add(0)  # else the rest of the first window is asked for
         self._set_rows_height(total + 1)  # +1: the header line
         if not keep_cursor:
             self.cursor_row = 0
@@ -160,6 +161,11 @@ class TicketTable(ScrollView, can_focus=True):
             self._scroll_update(size)
         else:
             self.virtual_size = size
+
+    @property
+    def page_rows(self) -> int:
+        """How many rows a screenful shows (below the header line)."""
+        return max(self.size.height - 1, 1)
 
     @property
     def current(self) -> Ticket | None:
