@@ -7,8 +7,9 @@ as a Key event straight to the app's driver, as a terminal would deliver it, and
 clock runs until the results widget holds the answer for the text typed so far:
 - lookup panel (F2): the option list and verdict were rebuilt for the new text;
 - queue search (on N generated tickets): the table was reset for the new filter and
-  holds its first rows (or is known to be empty). That takes a count and a window
-  query in worker threads and their hand-back to the UI.
+  holds its first rows (or is known to be empty). That takes one worker thread reading
+  a screenful of rows and the count, and its hand-back to the UI (target marks follow
+  in a second pass once typing pauses, and are not timed).
 Polling yields to the event loop with ``asyncio.sleep(0)``; ``pilot.press`` is not used,
 because it waits for idle in 20 ms steps and would time the pilot, not the app. What is
 timed ends when the widgets hold the answer: the paint follows on the next refresh.

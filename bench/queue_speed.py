@@ -31,6 +31,7 @@ from helpdesk.clock import IST  # noqa: E402
 from helpdesk.session import AgentSession  # noqa: E402
 from helpdesk.store import Store  # noqa: E402
 from helpdesk.tickets import ALL_STATUSES, QueueFilter, count, window  # noqa: E402
+from helpdesk.tickets.queue import first_page  # noqa: E402
 
 NOW = __import__("datetime").datetime(2026, 11, 23, 11, 0, tzinfo=IST)
 
@@ -71,6 +72,9 @@ def core_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
         "search 'sunita' (all statuses)": open_view(replace(base, statuses=ALL_STATUSES, search="sunita")),
         "search mobile digits '4715'": open_view(replace(base, statuses=ALL_STATUSES, search="4715")),
         "search 'sunita' (active queue)": open_view(replace(base, search="sunita")),
+        # What a console keystroke reads: a screenful and the count, in one worker.
+        "console read: search 'su', a screenful (active)": lambda: first_page(
+            db, replace(base, search="su"), today, 40),
     }
     return {name: timed(action, rounds) for name, action in cases.items()}
 

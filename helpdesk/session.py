@@ -19,6 +19,7 @@ from .hours import DeskHours, DeskStatus
 from .presence import PresenceBoard, Viewer
 from .store import Store
 from .text import clean_line
+from .tickets.queue import QueuePage, first_page, search_capped
 
 
 @dataclass
@@ -32,6 +33,9 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     def __post_init__(self) -> None:
         self._hours: DeskHours | None = None
         self._library = None  # the reply library, read once from files
+        # Representatives' names with the directory version they were read at: the queue
+        # asks on every keystroke, and only a directory import or sync changes them.
+        self._rep_names: tuple[int, dict[str, str]] | None = None
 
     # Reading -----------------------------------------------------------------------
     def queue_count(self, query: tickets.QueueFilter) -> int:
@@ -39,6 +43,12 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
 
     def queue_window(self, query: tickets.QueueFilter, offset: int, limit: int) -> list[tickets.Ticket]:
         return tickets.window(self.store.db, query, self.now().date(), offset, limit)
+
+    def queue_page(self, query: tickets.QueueFilter, limit: int) -> QueuePage:
+        """What the queue shows for a new filter, in one trip: its first ``limit`` rows,
+        how many there are, whether a search was capped, and the representatives' names."""
+        rows, total = first_page(self.store.db, query, self.now().date(), limit)
+        return QueuePage(rows, total, search_capped(self.store.db, query), self.rep_names())
 
     def ticket(self, ticket_id: int) -> tickets.Ticket:
         return tickets.load(self.store.db, ticket_id)
@@ -59,10 +69,13 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
 
     def rep_names(self) -> dict[str, str]:
         """Each KB representative's name by case-folded e-mail (their identity)."""
-        from .directory import Directory
+        from .directory import Directory, version
 
-        return dict((identity, rep.name) for identity, rep in
-                    Directory.from_store(self.store).representatives.items())
+        current = version(self.store.db)
+        if self._rep_names is None or self._rep_names[0] != current:
+            names = {identity: rep.name for identity, rep in Directory.from_store(self.store).representatives.items()}
+            self._rep_names = (current, names)
+        return self._rep_names[1]
 
     def directory_names(self) -> list[str]:
         """Every ministry/department row of the directory, alphabetically."""

@@ -16,7 +16,9 @@ async def settle(app: App, pilot) -> None:
     Workers that run for the app's whole life are not waited for.
     """
     for _ in range(3):
-        finite = [worker for worker in app.workers if worker.group not in LIFELONG_GROUPS]
+        # A cancelled worker (an exclusive one replaced by a newer load) will not complete.
+        finite = [worker for worker in app.workers
+                  if worker.group not in LIFELONG_GROUPS and not worker.is_cancelled]
         if finite:  # an empty list would mean "all workers" to wait_for_complete
             await app.workers.wait_for_complete(finite)
         await pilot.pause()

@@ -93,3 +93,15 @@ def test_the_active_queue_is_counted_from_its_partial_index(mixed):
     plan = " ".join(row[3] for row in mixed.db.execute(
         f"EXPLAIN QUERY PLAN SELECT count(*) FROM {queue._source(QueueFilter())} WHERE {where}", params))
     assert "tickets_active" in plan
+
+
+@pytest.mark.parametrize("order", sorted(ORDERS))
+@pytest.mark.parametrize("statuses", [None, ALL_STATUSES, ("resolved",)])
+@pytest.mark.parametrize("search", ["", "sunita", "su", "zzz"])
+def test_the_first_page_is_the_first_window_and_the_count(mixed, order, statuses, search):
+    query = QueueFilter(agent="asha", statuses=statuses, order=order, search=search)
+    expected = reference_ids(mixed.db, query)
+    for limit in (5, 200):
+        rows, total = queue.first_page(mixed.db, query, TODAY, limit)
+        assert [ticket.id for ticket in rows] == expected[:limit]
+        assert total == len(expected)

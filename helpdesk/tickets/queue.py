@@ -42,6 +42,14 @@ ORDERS: dict[str, list[tuple[str, str, str | None]]] = {
     "training": [("training_date IS NOT NULL", "training_date, created_at, id", None),
                  ("training_date IS NULL", "created_at, id", "tickets_training")],
 }
+# Each order as one ORDER BY over every matching row (the arms above, read in turn, give
+# the same sequence). The active queue is sorted this way whole: it is a few hundred rows.
+WHOLE_ORDERS = {
+    "urgency": f"{URGENCY_ORDER}, created_at, id",
+    "waiting": "created_at, id",
+    "newest": "created_at DESC, id DESC",
+    "training": "training_date IS NULL, training_date, created_at, id",
+}
 SCOPES = ("all", "mine", "unassigned")
 ALL_STATUSES = codes(STATUSES)
 # The trigram index cannot match fragments shorter than three characters.
@@ -86,6 +94,16 @@ class QueueFilter:
         if self.search:
             parts.append(f'matching "{self.search}"')
         return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """A filter's first window with what the queue screen says about it."""
+
+    rows: list[Ticket]
+    total: int
+    capped: bool  # a whole-history search stopped at the newest SEARCH_CAP matches
+    rep_names: dict[str, str]
 
 
 def _escape_like(term: str) -> str:
@@ -227,7 +245,30 @@ def window(db: sqlite_utils.Database, query: QueueFilter, today: date, offset: i
     if query.order not in ORDERS:
         raise ValueError(f"unknown order {query.order!r}")
     where, params = _where(query)
-    ids = _window_ids(db, query, {**params, **urgency_parameters(today)}, where, offset, limit)
+    return _tickets(db, _window_ids(db, query, {**params, **urgency_parameters(today)}, where, offset, limit))
+
+
+def first_page(db: sqlite_utils.Database, query: QueueFilter, today: date, limit: int) -> tuple[list[Ticket], int]:
+    """``window(..., 0, limit)`` and ``count`` together, in as few reads as the query allows.
+
+    The active queue is read once, its ids sorted whole: one pass over its few hundred
+    rows, where the window's arms and the count would take four. Beyond it, a first
+    window that is not full is the whole answer, and the count is skipped.
+    """
+    if query.order not in ORDERS:
+        raise ValueError(f"unknown order {query.order!r}")
+    if query.statuses is None:
+        where, params = _where(query)
+        ids = [row[0] for row in db.execute(
+            f"SELECT id FROM {_source(query)} WHERE {where} ORDER BY {WHOLE_ORDERS[query.order]}",
+            {**params, **urgency_parameters(today)})]
+        return _tickets(db, ids[:limit]), len(ids)
+    rows = window(db, query, today, 0, limit)
+    return rows, (len(rows) if len(rows) < limit else count(db, query))
+
+
+def _tickets(db: sqlite_utils.Database, ids: list[int]) -> list[Ticket]:
+    """The tickets with these ids, in this order."""
     if not ids:
         return []
     cursor = db.execute(f"SELECT * FROM tickets WHERE id IN ({', '.join('?' for _ in ids)})", ids)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
@@ -17,7 +18,7 @@ from helpdesk.formatting import short_duration
 from helpdesk.sla import TargetMark
 from helpdesk.taxonomy import CATEGORIES, STATUSES, label
 from helpdesk.text import clean_line
-from helpdesk.tickets import Ticket, Urgency
+from helpdesk.tickets import Ticket, Urgency, urgency_of
 
 
 
@@ -40,8 +41,21 @@ class Column:
     align_right: bool = False
 
 
+def row_band(ticket: Ticket, today: date) -> Urgency:
+    """``ticket.urgency(today)``, remembered by training date for the lines drawn."""
+    return Urgency.NORMAL if ticket.is_done else _band(ticket.training_date, today)
+
+
+@lru_cache(maxsize=1024)
+def _band(training_date: date | None, today: date) -> Urgency:
+    # urgency_of() looks the desk's facts up through the config path on every call (a
+    # tenth of a millisecond); a repaint asks twice per line, and the answer depends on
+    # the two dates only (the urgency windows are shipped facts, not user settings).
+    return urgency_of(training_date, today)
+
+
 def _urgency_mark(ticket: Ticket, now: datetime, names: RowFacts) -> str:
-    band = ticket.urgency(now.date())
+    band = row_band(ticket, now.date())
     return {Urgency.TRAINING_IMMINENT: "!!", Urgency.INSIDE_DEADLINE: "!"}.get(band, "")
 
 
@@ -77,6 +91,7 @@ COLUMNS = (
 GAP = 1
 
 
+@lru_cache(maxsize=8)  # asked for by every line drawn, at one or two widths
 def layout(width: int) -> list[tuple[Column, int]]:
     """The columns that fit in ``width`` cells, in display order, with their widths."""
     chosen = list(COLUMNS)
@@ -97,8 +112,14 @@ def layout(width: int) -> list[tuple[Column, int]]:
 
 def fit(text: str, width: int, align_right: bool = False) -> str:
     """Exactly ``width`` cells: cleaned, cut with an ellipsis, padded (wide scripts aware)."""
-    text = clean_line(text)
-    if cell_len(text) > width:
+    # Plain ASCII with single spaces is already clean and one cell per character: most
+    # cells of a line, and a line is drawn for every row on every repaint.
+    plain = text.isascii() and text.isprintable() and "  " not in text and text.strip() == text
+    if not plain:
+        text = clean_line(text)
+    length = len(text) if plain else cell_len(text)
+    if length > width:
         text = set_cell_size(text, max(width - 1, 0)) + "…"
-    padding = " " * (width - cell_len(text))
+        length = cell_len(text)
+    padding = " " * (width - length)
     return padding + text if align_right else text + padding
