@@ -115,6 +115,10 @@ def write_copy(source: sqlite3.Connection, destination: Path) -> None:
 def check_destination(live: Path, destination: Path) -> Path:
     """Where a backup may go: a new file in an existing directory, not the live database."""
     target = Path(destination).expanduser()
+    try:
+        target.exists()
+    except OSError as error:  # a name too long for the file system, a path through a file
+        raise InputError(f"cannot use that backup name: {error.strerror}") from None
     if target.exists():
         raise InputError(f"{target} already exists; a backup never overwrites a file, choose a new name")
     if not target.parent.is_dir():

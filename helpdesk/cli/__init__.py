@@ -134,4 +134,10 @@ def _report(error: Exception) -> int:
         # `helpdesk ... | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
+    if isinstance(error, OSError) and error.strerror:
+        # A file the command was given or writes: permissions, a full disk, a name the file
+        # system refuses. The name is cut short: it may be the very thing that is too long.
+        name = f" ({str(error.filename)[:80]})" if error.filename else ""
+        error_line(f"file problem: {error.strerror}{name}")
+        return 1
     raise error
