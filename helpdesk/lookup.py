@@ -256,9 +256,6 @@ class Lookup:
 
     # -- pieces of a result ---------------------------------------------------------
 
-    def _order(self, target: Target) -> int:
-        return self._target_order.get(target, _UNLISTED)
-
     def _person(self, target: Target) -> Representative:
         return self.directory.representative(self.directory.row(target.name))
 
