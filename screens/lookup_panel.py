@@ -7,7 +7,6 @@ to the ticket or intake form underneath.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 
 from textual import on
@@ -59,10 +58,6 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
         if self.initial_query:
             self._search(self.initial_query)
         self._describe_highlighted()
-        # Opening the panel leaves the cyclic collector's full pass nearly due, and it then
-        # fell on the first key typed (20-40 ms). Run it once the panel is painted, before
-        # the agent can type: the opening takes a frame anyway, a keystroke should not.
-        self.call_after_refresh(gc.collect)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("copy", "apply", "edit_query"):
