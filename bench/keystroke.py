@@ -70,10 +70,13 @@ async def lookup_panel(store: Store, rounds: int) -> dict:
 
     app = HelpdeskApp(AgentSession(store=store, agent="bench", now=lambda: NOW))
     samples = []
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
         await _until(lambda: app.lookup is not None)
         app.action_lookup()
         await _until(lambda: isinstance(app.screen, LookupPanel) and app.screen.is_mounted)
+        # The agent types after the panel is on screen: its opening (first paint, the footer
+        # recomposed for the panel's keys) is not part of any keystroke.
+        await pilot.pause(0.2)
         panel = app.screen
         box = panel.query_one("#lookup-query", Input)
         for _ in range(rounds):

@@ -22,6 +22,7 @@ annexure's flaw travel with it as warnings.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -49,6 +50,7 @@ CONFIDENT_FLOOR = 70.0  # a lone best match weaker than this is not trusted
 MAX_COMBINED = 8  # bodies per query whose names are combined (the most promising ones)
 PARENT_HINT_SHARE = 0.6  # a parent row offered for an unlisted body ranks well below it
 MAX_QUERY_LENGTH = 200
+_UNLISTED = 10**6  # where bodies not in the directory sort among equal scores: last
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,10 @@ class Lookup:
         self._own_keys = {target: frozenset(ids) for target, ids in own_keys.items()}
         self._nodal_list = facts().links.nodal_list
         self._positions = {row.ministry: row.position for row in directory}
+        # What each key leads to, flat: read for every scored key of every query.
+        self._key_targets = [key.payload.targets for key in self._index.keys]
+        self._key_via = [key.payload.via for key in self._index.keys]
+        self._target_order = {Target("row", name): position for name, position in self._positions.items()}
 
     @classmethod
     def from_store(cls, store: Store) -> Lookup:
@@ -131,6 +137,11 @@ class Lookup:
             cached = _CACHE.get(content_key)
         if cached is None:
             cached = cls(directory, aliases)
+            # The index lives as long as the console, and so does everything built before it
+            # (the app, its first screen): leave them out of the cyclic collector's full
+            # passes, which otherwise rescan them all and stall a keystroke for tens of ms.
+            # Frozen objects are still freed by reference counting when dropped.
+            gc.freeze()
         with _CACHE_LOCK:
             _CACHE[content_key] = cached
             _CACHE.move_to_end(content_key)
@@ -161,24 +172,32 @@ class Lookup:
     def _ranked(self, normalised: Normalised) -> list[tuple[Target, tuple[float, str]]]:
         """Every candidate body with its best score and how it was reached, best first."""
         scores = self._index.score(normalised, CANDIDATE_FLOOR)
+        key_targets, key_via = self._key_targets, self._key_via
         hits: dict[Target, list[ScoredKey]] = {}
         for scored in scores.keys:  # best first
-            for target in self._index.keys[scored.key_id].payload.targets:
-                hits.setdefault(target, []).append(scored)
-        best = {target: (target_hits[0].score, self._index.keys[target_hits[0].key_id].payload.via)
+            for target in key_targets[scored.key_id]:
+                found = hits.get(target)
+                if found is None:
+                    hits[target] = [scored]
+                else:
+                    found.append(scored)
+        best = {target: (target_hits[0].score, key_via[target_hits[0].key_id])
                 for target, target_hits in hits.items()}
         if len(scores.query_shares) > 1 and best:
             # A body whose own names each explain part of the query ("Homoeopathy AYUSH").
             # Only a body's own names combine: a group's name says nothing about which member.
             leader = max(score for score, _ in best.values())
+            own_keys, headroom = self._own_keys, scores.headroom
             hopefuls = []
             for target, target_hits in hits.items():
                 top = target_hits[0]
-                own = self._own_keys.get(target, ())
-                if top.score >= 100.0 or top.key_id not in own or len(own) < 2:
+                if top.score >= 100.0:
+                    continue
+                own = own_keys.get(target, ())
+                if top.key_id not in own or len(own) < 2:
                     continue
                 # Only bodies that could become plausible if combining helped fully.
-                reach = top.score + scores.headroom(top)
+                reach = top.score + headroom(top)
                 if reach >= leader - PLAUSIBLE_MARGIN:
                     hopefuls.append((reach, target, top, own))
             hopefuls.sort(key=lambda item: -item[0])
@@ -186,7 +205,8 @@ class Lookup:
                 combined = scores.combined(top, own)
                 if combined > top.score:
                     best[target] = (combined, best[target][1])
-        return sorted(best.items(), key=lambda item: (-item[1][0], self._order(item[0])))
+        order = self._target_order.get
+        return sorted(best.items(), key=lambda item: (-item[1][0], order(item[0], _UNLISTED)))
 
     def _judge(self, text: str, normalised: Normalised,
                ranked: list[tuple[Target, tuple[float, str]]], limit: int) -> LookupResult:
@@ -235,9 +255,6 @@ class Lookup:
         return self._result(text, CONFIDENT, reason, row_matches)
 
     # -- pieces of a result ---------------------------------------------------------
-
-    def _order(self, target: Target) -> int:
-        return self._positions.get(target.name, 10**6) if target.kind == "row" else 10**6
 
     def _person(self, target: Target) -> Representative:
         return self.directory.representative(self.directory.row(target.name))

@@ -144,21 +144,27 @@ class KeyIndex:
         # A key's explained share is the sum, over its words, of what each explains; only
         # when two of its words stand for the same query word ("agri": agriculture and
         # agricultural) must the larger count once, and that key is recomputed exactly.
-        gain = {word_id: sum(shares[index] * similarity for index, similarity in pairs)
-                for word_id, pairs in reached.items()}
-        mask = {word_id: sum(1 << index for index, _ in pairs) for word_id, pairs in reached.items()}
+        # Per reached word: (share explained, weight covered, bit mask of the query words),
+        # one dict look-up per key word in the loop below (it runs on hundreds of keys).
+        reach = {word_id: (sum(shares[index] * similarity for index, similarity in pairs),
+                           cover_of[word_id], sum(1 << index for index, _ in pairs))
+                 for word_id, pairs in reached.items()}
+        reach_get = reach.get
         query_share, key_share = 100.0 * QUERY_SHARE, 100.0 * (1.0 - QUERY_SHARE)
         scored = scores.keys
+        append = scored.append
         for key_id in candidates:
             covered = explained = 0.0
             seen = 0
             twice = False
             for word_id in key_words[key_id]:
-                if word_id in gain:
-                    explained += gain[word_id]
-                    covered += cover_of[word_id]
-                    bits = mask[word_id]
-                    twice = twice or bool(seen & bits)
+                found = reach_get(word_id)
+                if found is not None:
+                    gain, cover, bits = found
+                    explained += gain
+                    covered += cover
+                    if seen & bits:
+                        twice = True
                     seen |= bits
             if twice:
                 explained = sum(share * similarity
@@ -169,7 +175,7 @@ class KeyIndex:
             penalty = 0.0 if penalties is None else penalties.get(key_levels[key_id], LEVEL_MISMATCH_PENALTY)
             value = query_share * explained + key_share * key_coverage - penalty
             if value >= floor:
-                scored.append(ScoredKey(value, key_id, key_coverage, penalty))
+                append(ScoredKey(value, key_id, key_coverage, penalty))
         scored.sort(key=_rank)
         # Keys far below the best, or beyond the first few dozen, change neither the verdict
         # nor what the agent is shown; the caller need not look at them.

@@ -41,6 +41,8 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
         self.can_apply = can_apply
         self.initial_query = query
         self._result = None
+        self._shown_lines: list[tuple[str, str]] = []  # (label, ministry) of each option shown
+        self._shown_text: dict[str | None, str] = {}  # the text each Static holds, by id
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lookup-dialog", classes="dialog"):
@@ -72,30 +74,46 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
 
     def _search(self, text: str) -> None:
         lookup = getattr(self.app, "lookup", None)
-        results = self.query_one("#lookup-results", OptionList)
-        results.clear_options()
         verdict = self.query_one("#lookup-verdict", Static)
-        if lookup is None:
-            verdict.update(Content("The directory is still loading…"))
-            return
-        if not text.strip():
-            self._result = None
-            verdict.update(Content("Type what the participant says; ↓ or Enter moves to the list."))
+        # One repaint for the whole answer, not one per widget touched.
+        with self.app.batch_update():
+            if lookup is None:
+                self._show_matches([])
+                self._show(verdict, "The directory is still loading…")
+                return
+            if not text.strip():
+                self._result = None
+                self._show_matches([])
+                self._show(verdict, "Type what the participant says; ↓ or Enter moves to the list.")
+                self._describe_highlighted()
+                return
+            self._result = result = lookup.search(text, limit=RESULTS)
+            self._show_matches(result.matches)
+            lines = [("✓ " if result.confident else "? ") + result.reason]
+            if result.fallback:
+                lines.append(result.fallback)
+            verdict.set_class(result.confident, "-confident")
+            verdict.set_class(not result.confident, "-unsure")
+            self._show(verdict, "\n".join(lines))
             self._describe_highlighted()
-            return
-        self._result = result = lookup.search(text, limit=RESULTS)
-        for match in result.matches:
-            results.add_option(Option(Content(
-                f"{match.score:>3.0f}  {match.ministry} — {match.rep_name}"), id=match.ministry))
-        lines = [("✓ " if result.confident else "? ") + result.reason]
-        if result.fallback:
-            lines.append(result.fallback)
-        verdict.set_class(result.confident, "-confident")
-        verdict.set_class(not result.confident, "-unsure")
-        verdict.update(Content("\n".join(lines)))
-        if result.matches:
-            results.highlighted = 0
-        self._describe_highlighted()
+
+    def _show_matches(self, matches) -> None:
+        """The matches as options, first one highlighted; the list is left alone when the
+        lines are the ones already shown (most keystrokes in a word change only the verdict)."""
+        results = self.query_one("#lookup-results", OptionList)
+        lines = [(f"{match.score:>3.0f}  {match.ministry} — {match.rep_name}", match.ministry)
+                 for match in matches]
+        if lines != self._shown_lines:
+            self._shown_lines = lines
+            # One call: adding options one by one re-measures the list after each.
+            results.set_options([Option(Content(label), id=ministry) for label, ministry in lines])
+        results.highlighted = 0 if lines else None
+
+    def _show(self, widget: Static, text: str) -> None:
+        """Update a text widget only when its text changed: an update costs a repaint."""
+        if self._shown_text.get(widget.id) != text:
+            self._shown_text[widget.id] = text
+            widget.update(Content(text))
 
     @property
     def highlighted_match(self):
@@ -109,14 +127,14 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
         match = self.highlighted_match
         detail = self.query_one("#lookup-detail", Static)
         if match is None:
-            detail.update(Content(""))
+            self._show(detail, "")
             return
         lines = [match.ministry, f"  {match.rep_name}", f"  {match.rep_email}", f"  {match.rep_mobile}",
                  f"  matched by {match.via}"]
         lines += [f"⚠ {warning}" for warning in match.warnings]
         keys = "e copy e-mail · m copy mobile" + (" · a apply to the ticket" if self.can_apply else "")
         lines.append(keys)
-        detail.update(Content("\n".join(lines)))
+        self._show(detail, "\n".join(lines))
 
     @on(Input.Submitted, "#lookup-query")
     def _to_results(self) -> None:

@@ -114,3 +114,30 @@ async def test_a_reply_with_a_missing_field_is_not_copied_until_filled(console, 
         await settle(app, pilot)
     assert copied and "https://teams.example/desk" in copied[0]
     assert session.history(1)[-1].describe() == "response sent: contact-order"
+
+
+async def test_lookup_panel_list_follows_every_edit_of_the_query(console):
+    # The panel rebuilds the option list only when the matches change: after typing on,
+    # deleting back and clearing, it must still show exactly the lookup's answer.
+    app = console()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_lookup(app, pilot)
+        await pilot.press("f2")
+        panel = app.screen
+        results = panel.query_one("#lookup-results")
+
+        def shown() -> list[str]:
+            return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+        def expected(text: str) -> list[str]:
+            return [f"{m.score:>3.0f}  {m.ministry} — {m.rep_name}" for m in app.lookup.search(text, limit=8).matches]
+
+        for keys, text in ((tuple("law"), "law"), (tuple(" and justice"), "law and justice"),
+                           (("backspace",) * 12, "law"), (tuple(" min"), "law min")):
+            await pilot.press(*keys)
+            assert shown() == expected(text) and shown()
+            assert results.highlighted == 0
+            assert panel.highlighted_match.ministry == shown()[0].split("  ", 1)[1].split(" — ")[0]
+        await pilot.press(*("backspace",) * 7)
+        assert shown() == [] and results.highlighted is None
+        assert text_of(app, "#lookup-detail") == ""
