@@ -64,15 +64,15 @@ async def test_background_work_starts_after_the_first_rows_are_shown(console, se
     assert seen == [(1, True)]
 
 
-async def test_the_queue_is_counted_once_at_start(console, monkeypatch):
+async def test_the_queue_is_read_once_at_start(console, monkeypatch):
     # Showing the first screen also "resumes" it; reading the queue a second time then
     # would compete with the first read on two cores.
     from helpdesk.session import AgentSession
 
-    counted = []
-    count = AgentSession.queue_count
-    monkeypatch.setattr(AgentSession, "queue_count", lambda self, query: counted.append(query) or count(self, query))
+    read = []
+    page = AgentSession.queue_page
+    monkeypatch.setattr(AgentSession, "queue_page", lambda self, *args: read.append(args) or page(self, *args))
     app = console()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-    assert len(counted) == 1
+    assert len(read) == 1
