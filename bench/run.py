@@ -7,7 +7,7 @@ Sections (each also runs alone as its own script):
    against rapidfuzz.process.extract and difflib.get_close_matches (bench/lookup.py);
 2. keystroke to screen in the lookup panel and the queue search (bench/keystroke.py);
 3. the queue at N tickets (default 1,000,000): open, move a page, filter, sort, search,
-   and this process's peak memory (bench/queue_speed.py);
+   and the peak memory of the process doing it (bench/queue_speed.py);
 4. start-up until the first screen is ready, against a bare Textual app (bench/startup.py);
 5. writes with 1, 5 and 20 agent processes on one database (bench/writes.py).
 All data comes from fixed seeds; the ticket database is generated once and cached in
@@ -84,9 +84,12 @@ def rows(report: dict) -> list[tuple[str, str, str, str]]:
                       f"{figures['p50_ms']} / {figures['p99_ms']} ms ({figures['keystrokes']} keys)",
                       "p99 ≤ 16 ms", verdict(figures["p99_ms"] <= TARGETS["keystroke_p99_ms"])))
     for name, figures in {**report["queue"], **report["queue_console"]}.items():
+        # Opening the console is start-up, judged below against the bare app, not a queue operation.
+        judged = "start until" not in name
         table.append((f"queue {report['tickets']:,}: {name}", f"{figures['median_ms']} (max {figures['max_ms']}) ms",
-                      "≤ 50 ms", verdict(figures["median_ms"] <= TARGETS["queue_op_ms"])))
-    table.append(("peak memory (ru_maxrss of the queue process)", f"{report['peak_rss_mb']} MB", "≤ 200 MB",
+                      "≤ 50 ms" if judged else "(start-up)",
+                      verdict(figures["median_ms"] <= TARGETS["queue_op_ms"]) if judged else ""))
+    table.append(("peak memory (VmHWM of the queue process)", f"{report['peak_rss_mb']} MB", "≤ 200 MB",
                   verdict(report["peak_rss_mb"] <= TARGETS["peak_memory_mb"])))
     start = report["startup"]
     table.append(("start-up, bare Textual app", f"{start['bare_textual_ms']} ms", "", ""))
