@@ -399,21 +399,5 @@ def m0030_history_redaction_only(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
-def m0040_queue_indexes(db: sqlite_utils.Database) -> None:
-    # The queue at a million tickets (bench/queue_speed.py). Each of the queue's orders is
-    # read from an index that already holds its order and the columns its arms test, so a
-    # window stops after its rows, and a jump deep into the list skips index entries
-    # without reading tickets: created order (waiting, newest, urgency's last band),
-    # training dates (urgency's first bands, the training order), and status (a history
-    # filtered to resolved or closed).
-    db.executescript(
-        """
-        CREATE INDEX IF NOT EXISTS tickets_order ON tickets (created_at, id, training_date, status);
-        CREATE INDEX IF NOT EXISTS tickets_training ON tickets (training_date, created_at, id, status);
-        CREATE INDEX IF NOT EXISTS tickets_status ON tickets (status, created_at, id);
-        """
-    )
-    # Statistics for the planner (the store refreshes them with PRAGMA optimize): a few
-    # seconds once on a big database, instant on a new one.
-    db.execute("ANALYZE")
+# Later migrations live in their own modules; importing them registers them, in order.
+from . import schema_queue  # noqa: E402,F401

@@ -207,8 +207,18 @@ def _source(query: QueueFilter, index: str | None = None) -> str:
 
 
 def count(db: sqlite_utils.Database, query: QueueFilter) -> int:
+    if _tallied(query):
+        # Whole statuses, nothing else filtered: the running tally (helpdesk.schema_queue).
+        statuses = sorted(set(query.statuses))
+        return db.execute(f"SELECT coalesce(sum(tickets), 0) FROM ticket_counts WHERE status IN "
+                          f"({', '.join('?' for _ in statuses)})", statuses).fetchone()[0]
     where, params = _where(query)
     return db.execute(f"SELECT count(*) FROM {_source(query)} WHERE {where}", params).fetchone()[0]
+
+
+def _tallied(query: QueueFilter) -> bool:
+    return (query.scope == "all" and query.statuses is not None and not query.category
+            and not query.ministry and not clean_line(query.search))
 
 
 def _window_ids(db: sqlite_utils.Database, query: QueueFilter, params: dict[str, Any], where: str,
