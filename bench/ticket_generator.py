@@ -117,18 +117,16 @@ class DeskHistory:
             at = self._later(at, rng.expovariate(1 / 10))
             if not story.note(at, agent):
                 return
-        path = rng.random()
+        path = rng.random()  # below 0.55 (55%): resolved while open, with no wait first
         outcome = OUTCOME_FOR[category]
-        if path < 0.55:
-            pass
-        elif path < 0.75:
+        if 0.55 <= path < 0.75:
             at = self._later(at, 5)
             if not story.status(at, agent, "waiting-participant"):
                 return
             at = self._later(at, rng.expovariate(1 / 300))
             if not story.status(at, agent, "open"):
                 return
-        elif path < 0.9:
+        elif 0.75 <= path < 0.9:
             at = self._later(at, 5)
             if not story.status(at, agent, "waiting-mdo"):
                 return
@@ -136,13 +134,13 @@ class DeskHistory:
             if not story.status(at, agent, "open"):
                 return
             outcome = "referred-mdo"
-        elif path < 0.95:
+        elif 0.9 <= path < 0.95:
             at = self._later(at, 5)
             if not story.status(at, agent, "escalated"):
                 return
             at = self._later(at, rng.expovariate(1 / 900))
             outcome = "escalated-kb"
-        else:
+        elif path >= 0.95:
             at = self._later(at, 5)
             if not story.status(at, agent, "waiting-participant"):
                 return

@@ -41,10 +41,9 @@ class ResponseLibrary:
         self._problems = list(problems)
 
     def get(self, response_id: str) -> Response:
-        try:
-            return self._by_id[response_id]
-        except KeyError:
-            pass
+        found = self._by_id.get(response_id)
+        if found is not None:
+            return found
         close = process.extractOne(response_id, list(self._by_id), score_cutoff=60)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise NotFoundError(f"no response with id {response_id!r}{hint} "
