@@ -88,7 +88,7 @@ class QueueScreen(DeskScreen):
     # Loading -----------------------------------------------------------------------
     def watch_queue_filter(self, query: QueueFilter) -> None:
         self._say("#queue-filters", f"m/u/a: {SCOPE_LABELS[query.scope]} · "
-                  + ("active" if query.statuses is None else "/".join(query.statuses))
+                  + _statuses_label(query.statuses)
                   + (f" · {query.category}" if query.category else "")
                   + (f" · {query.ministry}" if query.ministry else ""))
         self.reload()
@@ -261,3 +261,10 @@ class QueueScreen(DeskScreen):
                 self.queue_filter = chosen
 
         self.app.push_screen(FilterModal(self.queue_filter), apply)
+
+
+def _statuses_label(statuses: tuple[str, ...] | None) -> str:
+    # All seven codes joined ran past the line's end and hid the category and ministry.
+    if statuses is None:
+        return "active"
+    return "every status" if set(statuses) == set(queue_rules.ALL_STATUSES) else "/".join(statuses)

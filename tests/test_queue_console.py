@@ -75,3 +75,14 @@ async def test_a_screenful_first_then_the_rest_of_the_list(console, store):
         await settle(app, pilot)
         lines = [line for line in table_lines(app)[1:] if line.strip()]
         assert lines[-1].split()[0] == "50" and not any(line.strip() == "…" for line in lines)
+
+
+async def test_every_status_is_named_not_listed(console):
+    app = console()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, QueueScreen)
+        screen.queue_filter = replace(screen.queue_filter, statuses=ALL_STATUSES, category="otp")
+        await settle(app, pilot)
+        assert text_of(app, "#queue-filters") == "m/u/a: all agents · every status · otp"
