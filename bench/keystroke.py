@@ -62,14 +62,59 @@ def _summary(samples: list[float]) -> dict:
             "max_ms": round(ordered[-1], 2)}
 
 
-async def lookup_panel(store: Store, rounds: int) -> dict:
+async def lookup_samples(app, panel, rounds: int) -> list[float]:
+    """Type LOOKUP_QUERIES into the open lookup panel; ms from each key to its answer."""
     from textual.widgets import Input
 
+    samples = []
+    box = panel.query_one("#lookup-query", Input)
+    for _ in range(rounds):
+        for query in LOOKUP_QUERIES:
+            box.value = ""
+            await _until(lambda: panel._result is None)  # (set at once when empty)
+            for length in range(1, len(query) + 1):
+                typed, before = query[:length], panel._result
+                started = time.perf_counter()
+                _send(app, query[length - 1])
+                await _until(lambda: box.value == typed and (panel._result is not before
+                                                              or not typed.strip()))
+                samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+async def queue_search_samples(app, screen, rounds: int) -> list[float]:
+    """Type QUEUE_QUERIES into the queue's search; ms from each key to the rows for it."""
+    from helpdesk.screens.widgets.ticket_table import TicketTable
+
+    table = screen.query_one(TicketTable)
+    samples = []
+
+    def shows(typed: str, generation: int) -> bool:
+        return (screen.queue_filter.search == typed and table.generation > generation
+                and (table.total == 0 or 0 in table._rows))
+
+    screen.action_focus_search()
+    box = screen.query_one("#queue-search")
+    for _ in range(rounds):
+        for query in QUEUE_QUERIES:
+            if box.value:  # clearing an empty box changes nothing, and reloads nothing
+                generation = table.generation
+                box.value = ""
+                await _until(lambda: shows("", generation))
+            for length in range(1, len(query) + 1):
+                typed, generation = query[:length], table.generation
+                started = time.perf_counter()
+                _send(app, query[length - 1])
+                await _until(lambda: shows(typed, generation))
+                samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+async def lookup_panel(store: Store, rounds: int) -> dict:
     from helpdesk.app import HelpdeskApp
     from helpdesk.screens.lookup_panel import LookupPanel
 
     app = HelpdeskApp(AgentSession(store=store, agent="bench", now=lambda: NOW))
-    samples = []
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(lambda: app.lookup is not None)
         app.action_lookup()
@@ -77,19 +122,7 @@ async def lookup_panel(store: Store, rounds: int) -> dict:
         # The agent types after the panel is on screen: its opening (first paint, the footer
         # recomposed for the panel's keys) is not part of any keystroke.
         await pilot.pause(0.2)
-        panel = app.screen
-        box = panel.query_one("#lookup-query", Input)
-        for _ in range(rounds):
-            for query in LOOKUP_QUERIES:
-                box.value = ""
-                await _until(lambda: panel._result is None)  # (set at once when empty)
-                for length in range(1, len(query) + 1):
-                    typed, before = query[:length], panel._result
-                    started = time.perf_counter()
-                    _send(app, query[length - 1])
-                    await _until(lambda: box.value == typed and (panel._result is not before
-                                                                  or not typed.strip()))
-                    samples.append((time.perf_counter() - started) * 1000)
+        samples = await lookup_samples(app, app.screen, rounds)
     return _summary(samples)
 
 
@@ -99,33 +132,13 @@ async def queue_search(store: Store, rounds: int) -> dict:
     from helpdesk.screens.widgets.ticket_table import TicketTable
 
     app = HelpdeskApp(AgentSession(store=store, agent="agent03", now=lambda: NOW))
-    samples = []
     async with app.run_test(size=(120, 40)):
         await _until(lambda: isinstance(app.screen, QueueScreen) and app.screen.query(TicketTable)
                      and app.screen.query_one(TicketTable).current is not None, timeout=60)
         screen = app.screen
-        table = screen.query_one(TicketTable)
         # Start-up work (the lookup index, the desk state) is done before an agent types.
         await app.workers.wait_for_complete([w for w in app.workers if w.group not in ("db-watch", "outbox")])
-
-        def shows(typed: str, generation: int) -> bool:
-            return (screen.queue_filter.search == typed and table.generation > generation
-                    and (table.total == 0 or 0 in table._rows))
-
-        screen.action_focus_search()
-        box = screen.query_one("#queue-search")
-        for _ in range(rounds):
-            for query in QUEUE_QUERIES:
-                if box.value:  # clearing an empty box changes nothing, and reloads nothing
-                    generation = table.generation
-                    box.value = ""
-                    await _until(lambda: shows("", generation))
-                for length in range(1, len(query) + 1):
-                    typed, generation = query[:length], table.generation
-                    started = time.perf_counter()
-                    _send(app, query[length - 1])
-                    await _until(lambda: shows(typed, generation))
-                    samples.append((time.perf_counter() - started) * 1000)
+        samples = await queue_search_samples(app, screen, rounds)
     return _summary(samples)
 
 

@@ -7,6 +7,7 @@ agents' changes, and offers every key binding of the current screen in the comma
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import importlib
 import time
 from collections.abc import Iterable
@@ -15,15 +16,17 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.worker import get_current_worker
+from textual.worker import active_worker, get_current_worker
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from . import clock
+from .screens.key_order import KeysInOrder
+from .screens.watchers import drop_stale_watchers
 from .hours import DeskStatus
 from .session import AgentSession
 from .text import clean
@@ -37,22 +40,29 @@ if TYPE_CHECKING:
 WATCH_INTERVAL_SECONDS = 1.0
 # The desk state line counts down in minutes; refreshing twice a minute keeps it exact.
 DESK_STATE_INTERVAL_SECONDS = 30
+# Removed widgets' watchers on the app are dropped this often (see screens/watchers.py).
+STALE_WATCHERS_INTERVAL_SECONDS = 20
+# The name the one ticket view is installed under.
+TICKET_VIEW = "ticket"
+# How many recently opened tickets F6 offers.
+RECENT_TICKETS = 15
 # The handover reminder checks the desk's closing time once a minute (a cheap read).
 REMINDER_CHECK_SECONDS = 60
 # Background work waits for the first screen's reads, but never longer than this.
 BACKGROUND_WAIT_LIMIT_SECONDS = 3.0
 
 
-class HelpdeskApp(App[None]):
+class HelpdeskApp(KeysInOrder, App[None]):
     TITLE = "helpdesk"
     CSS_PATH = str(files("helpdesk.screens").joinpath("app.tcss"))
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "lookup", "Lookup", id="app.lookup", priority=True),
-        Binding("f3", "switch_mode('queue')", "Queue", id="app.queue"),
+        Binding("f3", "queue", "Queue", id="app.queue"),
         Binding("f4", "switch_mode('intake')", "New ticket", id="app.intake"),
         Binding("f5", "switch_mode('dashboard')", "Dashboard", id="app.dashboard"),
+        Binding("f6", "go_to", "Go to #", id="app.go_to", tooltip="A recent ticket, or any ticket by number"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -65,8 +75,9 @@ class HelpdeskApp(App[None]):
         self.db_changed: Signal[None] = Signal(self, "db-changed")
         # The in-memory directory search, built in a worker at start (None until then).
         self.lookup: Lookup | None = None
-        # Edits typed into a ticket view and not saved when the agent left it, by ticket id.
-        self.unsaved_edits: dict[int, dict[str, object]] = {}
+        # Tickets this agent opened, most recent first (F6 lists them).
+        self.recent_tickets: list[int] = []
+        self._ticket_view = None  # the TicketScreen, once a ticket was first opened
         self._outbox_sender = None  # the running OutboxSender, once it has started
 
     def on_mount(self) -> None:
@@ -79,6 +90,8 @@ class HelpdeskApp(App[None]):
         self.watch_database()
         self.refresh_desk_status()
         self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
+        # Widgets that watched the app (every TextArea watches its theme) and are gone.
+        self.set_interval(STALE_WATCHERS_INTERVAL_SECONDS, partial(drop_stale_watchers, self))
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
         self.start_reports()
 
@@ -212,6 +225,20 @@ class HelpdeskApp(App[None]):
             self.notify(f"{result.notification_id} was not delivered: {result.error}",
                         severity="error", timeout=15)
 
+    def call_from_thread(self, callback, *args, **kwargs):
+        """Run ``callback`` on the UI thread, without the worker thread's ``active_worker``.
+
+        asyncio carries the calling thread's context variables into the callback, and a
+        worker's thread has Textual's ``active_worker`` among them. A worker started from
+        that callback (a reload after a save, the next window of rows) copies the context
+        into its task, so it holds the previous worker, whose task holds the context before
+        that: an unbounded chain of finished workers, each keeping the screen it ran for,
+        with all its widgets, alive for the rest of the day.
+        """
+        context = contextvars.copy_context()
+        context.run(active_worker.set, None)
+        return context.run(super().call_from_thread, callback, *args, **kwargs)
+
     # User text is data (reliability) ------------------------------------------------
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -228,7 +255,80 @@ class HelpdeskApp(App[None]):
         # escape sequences, which the input would echo to this terminal. Keep only the text.
         if isinstance(event, events.Paste) and not event.is_forwarded and clean(event.text) != event.text:
             event = events.Paste(clean(event.text))
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._route_key(event, super().on_event)  # one key at a time: screens/key_order.py
+            return
         await super().on_event(event)
+
+    # Navigation: the queue, with at most one ticket over it -----------------------------
+    def open_ticket(self, ticket_id: int, shown=None) -> None:
+        """Show ticket ``ticket_id`` over the queue, in place of any ticket shown there.
+
+        The queue's stack is [queue] or [queue, ticket] (dialogs aside): going from ticket
+        to ticket replaces, never piles up, so Esc and F3 always lead to the queue, and
+        presence lists only the ticket on screen. ``shown`` is the ticket as just read or
+        saved, shown without waiting for another read.
+        """
+        from helpdesk.screens.ticket import TicketScreen
+
+        self.recent_tickets = [ticket_id, *(t for t in self.recent_tickets if t != ticket_id)][:RECENT_TICKETS]
+        if self.current_mode != "queue":
+            self.switch_mode("queue")
+        top = self.screen_stack[-1]
+        if isinstance(top, TicketScreen):  # one ticket to another: the view moves on
+            top.leaving()
+            top.show_ticket(ticket_id, shown)
+            return
+        # One ticket view for the whole day, installed so that leaving it does not destroy
+        # it: building its widgets anew took most of the time between Ctrl+S and the ticket.
+        if self._ticket_view is None:
+            self._ticket_view = TicketScreen(ticket_id, shown)
+            self.install_screen(self._ticket_view, TICKET_VIEW)
+        else:
+            self._ticket_view.show_ticket(ticket_id, shown)
+        self.push_screen(TICKET_VIEW)
+
+    def action_queue(self) -> None:
+        """F3 (and Esc on a ticket): the queue itself, whatever was over it."""
+        from helpdesk.screens.ticket import TicketScreen
+
+        if self.current_mode != "queue":
+            self.switch_mode("queue")
+        top = self.screen_stack[-1]
+        if isinstance(top, TicketScreen):
+            top.leaving()
+            self.pop_screen()
+
+    def action_go_to(self) -> None:
+        from helpdesk.screens.go_to_modal import GoToModal
+
+        if isinstance(self.screen, GoToModal):
+            return
+
+        def chosen(ticket_id: int | None) -> None:
+            if ticket_id is not None:
+                self.open_ticket(ticket_id)
+
+        self.push_screen(GoToModal(self.recent_tickets), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Leaving by F3/F6 from a dialog would drop what it holds (a note half typed).
+        if action in ("queue", "go_to") and isinstance(self.screen, ModalScreen) \
+                and type(self.screen).__name__ != "GoToModal":
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit, after writing any edits not yet kept (ticket views and the intake form)."""
+        jobs = [job for stack in self._screen_stacks.values() for screen in stack
+                if (flush := getattr(screen, "flush_edits", None)) and (job := flush()) is not None]
+        for job in jobs:
+            try:
+                await asyncio.to_thread(job)
+            except Exception as error:  # noqa: BLE001 - say so, and stay open: nothing is lost
+                self.notify(f"Could not keep your unsaved edits ({error}); not quitting.", severity="error")
+                return
+        self.exit()
 
     def action_help(self) -> None:
         from helpdesk.screens.help import HelpScreen

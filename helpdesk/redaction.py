@@ -213,6 +213,8 @@ def _redact_ticket(store: Store, ticket_id: int, agent: str, why: str, moment: d
         if dry_run:
             raise _Preview(RedactionResult((ticket_id,), None, erased))
         _bump(db, ticket_id, columns, stamp, agent, "name, contacts and texts (erasure)")
+        # Unsaved edits to the ticket in any agent's console are copies of the same data.
+        db.execute("DELETE FROM ticket_drafts WHERE ticket_id = ?", [ticket_id])
         _purge_leftovers(db)
         audit.record(db, agent, "ticket.redact", target=f"ticket #{ticket_id}",
                      before={"fields": list(erased)}, after={"fields": list(ERASED_FIELDS)},

@@ -378,4 +378,4 @@ def m0021_sync_sources(db: sqlite_utils.Database) -> None:
 
 
 # Later migrations live in their own modules; importing them registers them, in order.
-from . import schema_history, schema_queue  # noqa: E402,F401
+from . import schema_history, schema_queue, schema_console  # noqa: E402,F401

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from . import clock, tickets
+from .errors import NotFoundError
 from .escalation_desk import EscalationDesk
 from .hours import DeskHours, DeskStatus
 from .presence import PresenceBoard, Viewer
@@ -162,6 +163,37 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/escalation_des
     def clear_draft(self) -> None:
         with self.store.transaction() as db:
             db.execute("DELETE FROM drafts WHERE agent = ?", [self.agent])
+
+    # Unsaved ticket edits -------------------------------------------------------------
+    def save_ticket_draft(self, ticket_id: int, version: int, fields: Mapping[str, Any]) -> None:
+        """Keep edits typed into ticket ``ticket_id`` (made on ``version``) until saved."""
+        with self.store.transaction() as db:
+            db.execute(
+                "INSERT INTO ticket_drafts (agent, ticket_id, version, saved_at, fields) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (agent, ticket_id) DO UPDATE SET version = excluded.version, "
+                "saved_at = excluded.saved_at, fields = excluded.fields",
+                [self.agent, ticket_id, version, clock.iso(self.now()), json.dumps(dict(fields), ensure_ascii=False)],
+            )
+
+    def load_ticket_draft(self, ticket_id: int) -> tuple[int, dict[str, Any]] | None:
+        """The agent's unsaved edits to a ticket and the version they were made on, if any."""
+        row = self.store.db.execute("SELECT version, fields FROM ticket_drafts WHERE agent = ? AND ticket_id = ?",
+                                    [self.agent, ticket_id]).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def clear_ticket_draft(self, ticket_id: int) -> None:
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM ticket_drafts WHERE agent = ? AND ticket_id = ?", [self.agent, ticket_id])
+
+    def recent_tickets(self, ticket_ids: list[int]) -> list[tickets.Ticket]:
+        """Those tickets, in the order given (ones that no longer exist left out)."""
+        found = []
+        for ticket_id in ticket_ids:
+            try:
+                found.append(self.ticket(ticket_id))
+            except NotFoundError:
+                continue
+        return found
 
     # Presence (who else has a ticket open) -------------------------------------------
     @cached_property

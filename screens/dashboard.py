@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane
+from textual.widgets import Markdown, Static, TabbedContent, TabPane
 
 from helpdesk.clock import DateParseError, parse_date
 from helpdesk.errors import HelpdeskError
@@ -21,6 +21,7 @@ from helpdesk.periods import Period
 from helpdesk.report_format import as_of_text, targets_line
 from helpdesk.reports import Report
 
+from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
 from .widgets.desk_bar import DeskBar
 from .widgets.report_figures import ReportFigures
@@ -72,10 +73,10 @@ class DashboardScreen(DeskScreen):
                                          "beside the database, readable by you only, and copied "
                                          "to the clipboard."), id="handover-hint")
                     yield Markdown(id="handover-text")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.desk_app.db_changed.subscribe(self, lambda _: self._data_changed())
+        self.on_database_change(self._data_changed)
         self.set_interval(REFRESH_SECONDS, self._data_changed)  # running clocks move on
         self.query_one(ReportFigures).focus()  # up/down/page keys scroll the figures
         self.period = Period.day(self.session.now().date())

@@ -15,11 +15,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Static
+from textual.widgets import Checkbox, Static
 
 from helpdesk.taxonomy import LIVE_CHANNELS
 from helpdesk.tickets import Ticket, check_fields
 
+from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
 from .widgets.desk_bar import DeskBar
 from .widgets.ticket_form import TicketForm
@@ -47,7 +48,7 @@ class IntakeScreen(DeskScreen):
         with VerticalScroll(id="intake-fields"):
             yield TicketForm(id="intake-form")
             yield Checkbox("I am handling this participant now (claim the ticket)", True, id="intake-claim")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-participant_name").focus()
@@ -104,6 +105,7 @@ class IntakeScreen(DeskScreen):
         self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
 
     def _save_draft(self) -> None:
+        self._draft_timer = None
         form = self.query_one(TicketForm)
         fields = form.values()
         if form.is_dirty:
@@ -143,17 +145,27 @@ class IntakeScreen(DeskScreen):
             "e.g. training tomorrow 09:30, approved by the programme office"), reason_given)
 
     def _saved(self, ticket: Ticket) -> None:
-        from .ticket import TicketScreen
-
         if self._draft_timer is not None:
             self._draft_timer.stop()
+        self._restoring = True  # clearing is not typing: no draft to save for it
         self.query_one(TicketForm).clear()
+        self._restoring = False
+        self._draft_timer = None
         run_db(self, self.session.clear_draft, group="draft", exclusive=True)
         self._notice("")
         self.notify(f"Saved #{ticket.id} ({ticket.participant_name}).")
-        self.app.switch_mode("queue")
-        self.app.push_screen(TicketScreen(ticket.id))
+        # The ticket takes the intake's place (the form waits, empty, for the next one).
+        self.desk_app.open_ticket(ticket.id, shown=ticket)
         self.query_one("#field-participant_name").focus()
+
+    def flush_edits(self):
+        """The draft write still waiting for its timer, as a callable for a thread (quitting)."""
+        if self._draft_timer is None:
+            return None
+        self._draft_timer.stop()
+        self._draft_timer = None
+        fields, dirty, session = self.query_one(TicketForm).values(), self.query_one(TicketForm).is_dirty, self.session
+        return (lambda: session.save_draft(fields)) if dirty else session.clear_draft
 
     def action_clear(self) -> None:
         from .choice_modal import ChoiceModal
@@ -177,4 +189,4 @@ class IntakeScreen(DeskScreen):
         self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_to_queue(self) -> None:
-        self.app.switch_mode("queue")
+        self.desk_app.action_queue()

@@ -15,8 +15,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from helpdesk.screens.widgets.desk_footer import DeskFooter
 
 RESULTS = 8
 
@@ -52,7 +54,7 @@ class LookupPanel(ModalScreen[AppliedMinistry | None]):
             yield Static(id="lookup-verdict")
             yield OptionList(id="lookup-results")
             yield Static(id="lookup-detail")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.initial_query:

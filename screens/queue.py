@@ -13,13 +13,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from helpdesk.errors import HelpdeskError
 from helpdesk.tickets import QueueFilter, Ticket
 from helpdesk.tickets import queue as queue_rules
 from helpdesk.tickets.queue import QueuePage
 
+from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
 from .widgets.desk_bar import DeskBar
 from .widgets.ticket_table import BLOCK, TicketTable
@@ -71,11 +72,11 @@ class QueueScreen(DeskScreen):
             yield Static(id="queue-filters")
         yield Static(id="queue-summary")
         yield TicketTable(id="queue-table")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         self.queue_filter = QueueFilter(agent=self.session.agent)
-        self.desk_app.db_changed.subscribe(self, lambda _: self.reload(keep_cursor=True))
+        self.on_database_change(lambda: self.reload(keep_cursor=True))
         self.set_interval(60, self._tick)
         self.query_one(TicketTable).focus()
 
@@ -221,9 +222,7 @@ class QueueScreen(DeskScreen):
         self.open_ticket(message.ticket)
 
     def open_ticket(self, ticket: Ticket) -> None:
-        from .ticket import TicketScreen
-
-        self.app.push_screen(TicketScreen(ticket.id))
+        self.desk_app.open_ticket(ticket.id, shown=ticket)
 
     def action_new_ticket(self) -> None:
         self.app.switch_mode("intake")

@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from helpdesk.screens.widgets.desk_footer import DeskFooter
 from helpdesk.errors import InputError
 from helpdesk.response_render import RenderedReply, ResponseContext, render
 from helpdesk.response_suggest import Suggestion, search
@@ -60,7 +61,7 @@ class ReplyPicker(ModalScreen[SentReply | None]):
                 yield Static(id="replies-state")
                 yield Static(id="replies-preview")
                 yield Vertical(id="replies-missing")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fill_list()

@@ -1,21 +1,31 @@
 """One ticket: every field editable, the KB representative, deadlines, history, and the actions.
 
-Edits are saved with the version the agent opened; if a colleague saved first, the save is
-refused, their change is shown, and the agent's own edits stay in the form to re-apply.
+Edits are saved with the version the agent opened. If a colleague saved first, the save
+is refused and a dialog shows, field by field, the agent's value beside the colleague's:
+keep mine, take theirs, or choose per field; nothing is saved over them without that
+choice. Unsaved edits are kept in the database as they are typed (like intake drafts),
+so leaving the ticket, quitting or a crash loses nothing; F7 reverts to the saved values.
 """
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from helpdesk.taxonomy import STATUSES, label
 from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
 
+from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
+
+# Unsaved edits reach the database this long after the last keystroke (and on leaving).
+DRAFT_DELAY_SECONDS = 1.0
 from .widgets.delivery_status import DeliveryStatus
 from .widgets.desk_bar import DeskBar
 from .widgets.presence_bar import PresenceBar
@@ -35,13 +45,23 @@ class TicketScreen(DeskScreen):
         Binding("ctrl+t", "status", "Status", id="ticket.status"),
         Binding("ctrl+o", "claim", "Claim", id="ticket.claim"),
         Binding("ctrl+g", "assign", "Assign", id="ticket.assign"),
-        Binding("escape", "back", "Back", id="ticket.back"),
+        Binding("f7", "revert", "Revert", id="ticket.revert",
+                tooltip="Put every field back to its saved value (asks first)"),
+        Binding("escape", "back", "Queue", id="ticket.back"),
     ]
 
-    def __init__(self, ticket_id: int) -> None:
+    def __init__(self, ticket_id: int, shown: Ticket | None = None) -> None:
         super().__init__()
         self.ticket_id = ticket_id
         self.ticket: Ticket | None = None
+        # A ticket just saved or read by the caller: shown at once, history follows.
+        self._shown = shown
+        # The version the form's unsaved edits were made on (a save checks against it).
+        self.base_version: int | None = None
+        self._draft_timer: Timer | None = None
+        self._draft_kept = False  # the database holds unsaved edits of this ticket
+        self._stale = False  # the database changed while another screen was in front
+        self._restoring = False
 
     def compose(self) -> ComposeResult:
         yield DeskBar(f"ticket #{self.ticket_id}")
@@ -54,11 +74,51 @@ class TicketScreen(DeskScreen):
             with VerticalScroll(id="ticket-fields"):
                 yield TicketForm(id="ticket-form")
             yield TicketSide(id="ticket-side")
-        yield Footer(compact=True)
+        yield DeskFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.desk_app.db_changed.subscribe(self, lambda _: self.reload(from_colleague=True))
-        self.reload()
+        self.on_database_change(self._database_changed)
+        self._start()
+
+    def _start(self) -> None:
+        if self._shown is not None:
+            self._show(self._shown, None, None, from_colleague=False, draft=None)
+            self._shown = None
+        self.reload(first=True)
+
+    def show_ticket(self, ticket_id: int, shown: Ticket | None = None) -> None:
+        """Make this view show another ticket, in place: the console keeps one ticket view
+        and reuses it, because building its hundred widgets anew took most of a save."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self.ticket_id, self._shown = ticket_id, shown
+        self.ticket, self.base_version, self._draft_kept, self._stale = None, None, False, False
+        if not self.is_mounted:
+            return  # on_mount shows it
+        self.query_one("#desk-title", Static).update(Content(f"helpdesk · ticket #{ticket_id}"))
+        self.query_one(PresenceBar).follow(ticket_id)
+        self.query_one(TicketSide).clear()
+        self.query_one(DeliveryStatus).show([])
+        self._start()
+
+    def _database_changed(self) -> None:
+        if self.is_current:
+            self.reload(from_colleague=True)
+        else:
+            self._stale = True  # off screen: read again when shown
+
+    def on_screen_suspend(self) -> None:
+        # Presence says what is really open: a dialog over this ticket keeps it open; another
+        # screen (the intake form, the dashboard, the queue) does not.
+        if not isinstance(self.app.screen, ModalScreen):
+            self.query_one(PresenceBar).pause()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(PresenceBar).resume()
+        if self._stale:
+            self._stale = False
+            self.reload(from_colleague=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "claim" and self.ticket is not None and self.ticket.assignee == self.session.agent:
@@ -69,34 +129,80 @@ class TicketScreen(DeskScreen):
         self.set_class(self.size.width < 110, "-narrow")
 
     # Loading ---------------------------------------------------------------------------
-    def reload(self, from_colleague: bool = False) -> None:
-        ticket_id = self.ticket_id
-        run_db(self, lambda: (self.session.ticket(ticket_id), self.session.history(ticket_id),
-                              self.session.rep_lines(self.session.ticket(ticket_id))),
-               lambda loaded: self._show(*loaded, from_colleague=from_colleague),
-               group="ticket-load", exclusive=True)
+    def reload(self, from_colleague: bool = False, first: bool = False) -> None:
+        ticket_id, session = self.ticket_id, self.session
+
+        def load():
+            ticket = session.ticket(ticket_id)
+            draft = session.load_ticket_draft(ticket_id) if first else None
+            return ticket, session.history(ticket_id), session.rep_lines(ticket), draft
+
+        def loaded(answer) -> None:
+            if ticket_id == self.ticket_id:  # not another ticket's, read before the view moved on
+                self._show(*answer[:3], from_colleague=from_colleague, draft=answer[3])
+
+        run_db(self, load, loaded, group="ticket-load", exclusive=True)
         self._reload_delivery()
 
-    def _show(self, ticket: Ticket, history: list[Event], rep_lines: list[str], *,
-              from_colleague: bool) -> None:
+    def _show(self, ticket: Ticket, history: list[Event] | None, rep_lines: list[str] | None, *,
+              from_colleague: bool, draft: tuple[int, dict] | None) -> None:
         form = self.query_one(TicketForm)
         newer = self.ticket is not None and ticket.version != self.ticket.version
-        if self.ticket is None:
+        if self.ticket is None or not form.is_dirty:
+            self._restoring = True
             form.load_ticket(ticket)
-            unsaved = self.desk_app.unsaved_edits.pop(ticket.id, None)
-            if unsaved:
-                form.load({**form.values(), **unsaved}, as_edit=True)
-                self.notify(f"Your unsaved edits to #{ticket.id} are back; Ctrl+S saves them.")
-        elif not form.is_dirty:
-            form.load_ticket(ticket)
+            self.ticket, self.base_version = ticket, ticket.version
+            self._restoring = False
         elif newer and from_colleague:
             self.notify(f"#{ticket.id} was just changed by a colleague; your unsaved edits are kept. "
                         "Saving will show what they changed.", severity="warning", timeout=8)
-        if self.ticket is None or not form.is_dirty:
-            self.ticket = ticket
+        if draft is not None and not form.is_dirty:
+            version, edits = draft
+            self._restoring = True
+            form.load({**form.values(), **edits}, as_edit=True)
+            self._restoring = False
+            self.base_version = min(version, ticket.version)
+            self._draft_kept = True
+            note = "" if version == ticket.version else " (the ticket was saved since: saving shows what changed)"
+            self.notify(f"Your unsaved edits to #{ticket.id} are back{note}; Ctrl+S saves them, F7 reverts.")
         self.refresh_bindings()
         self._header(ticket)
-        self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
+        if history is not None and rep_lines is not None:
+            self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
+
+    # Unsaved edits, kept as they are typed -----------------------------------------------
+    @on(TicketForm.Changed)
+    def _edited(self) -> None:
+        if self._restoring or self.ticket is None:
+            return
+        if not self._draft_kept and not self.query_one(TicketForm).is_dirty:
+            return  # a field shown, not typed: nothing to keep or to clear
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.keep_edits)
+
+    def keep_edits(self) -> None:
+        """Write the form's unsaved edits (or their absence) to the database, in a worker."""
+        job = self._draft_job()
+        if job is not None:
+            run_db(self, job, group="ticket-draft", exclusive=True)
+
+    def _draft_job(self):
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.ticket is None or not self.is_mounted:
+            return None
+        ticket_id, session, version = self.ticket_id, self.session, self.base_version or self.ticket.version
+        changes = self.query_one(TicketForm).changed_fields()
+        self._draft_kept = bool(changes)
+        if changes:
+            return lambda: session.save_ticket_draft(ticket_id, version, changes)
+        return lambda: session.clear_ticket_draft(ticket_id)
+
+    def flush_edits(self):
+        """The pending draft write as a callable for a thread (quitting), or None."""
+        return self._draft_job() if self._draft_timer is not None else None
 
     def _header(self, ticket: Ticket) -> None:
         urgency = ticket.urgency(self.session.now().date()).label
@@ -118,23 +224,89 @@ class TicketScreen(DeskScreen):
         if not check.ok:
             form.show_check(check)
             return
-        ticket = self.ticket
+        ticket_id, version, session = self.ticket_id, self.base_version or self.ticket.version, self.session
+
+        def save() -> Ticket:
+            updated = session.update_ticket(ticket_id, changes, version)
+            session.clear_ticket_draft(ticket_id)
+            return updated
 
         def saved(updated: Ticket) -> None:
-            self.ticket = updated
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_kept = False
+            self._restoring = True
             form.load_ticket(updated)
+            self._restoring = False
+            self.ticket, self.base_version = updated, updated.version
             self.notify(f"Saved #{updated.id}.")
             self.reload()
 
         def refused(error: Exception) -> None:
             if isinstance(error, ConflictError):
-                # Keep the agent's edits on screen; adopt the new version so a second
-                # Ctrl+S (after reading the colleague's change) saves over it knowingly.
-                self.ticket = error.current
-                self._header(error.current)
+                self._resolve_conflict(changes, error)
 
-        run_db(self, lambda: self.session.update_ticket(ticket.id, changes, ticket.version),
-               saved, on_error=refused)
+        run_db(self, save, saved, on_error=refused, quiet=(ConflictError,))
+
+    def _resolve_conflict(self, mine: dict, error: ConflictError) -> None:
+        """A colleague saved first: the agent chooses, field by field; nothing is lost."""
+        from .conflict_modal import ConflictModal
+
+        current = error.current
+        form = self.query_one(TicketForm)
+        theirs = form.values_of(current)
+
+        def chosen(values: dict | None) -> None:
+            if values is None:
+                self.notify("Not saved: your edits are still in the form.", severity="warning")
+                return
+            # Their ticket becomes the base; the chosen values are edits on top of it.
+            self._restoring = True
+            form.load_ticket(current)
+            form.load({**form.values(), **values}, as_edit=True)
+            self._restoring = False
+            self.ticket, self.base_version = current, current.version
+            self._header(current)
+            if form.is_dirty:
+                self.action_save()
+            else:
+                run_db(self, lambda: self.session.clear_ticket_draft(self.ticket_id), group="ticket-draft")
+                self.notify(f"#{current.id} now shows your colleague's values; nothing of yours was saved over them.")
+
+        dialog = ConflictModal(current.id, mine, theirs, dict(form.saved_values), error.details)
+        if not dialog.conflicts:
+            # They changed other fields than these: both sets of changes stand, nothing to choose.
+            self.notify(f"#{current.id} was changed by a colleague meanwhile (other fields); "
+                        "saving your edits on top of theirs.", timeout=6)
+            chosen(mine)
+            return
+        self.app.push_screen(dialog, chosen)
+
+    def action_revert(self) -> None:
+        from .choice_modal import ChoiceModal
+
+        form = self.query_one(TicketForm)
+        if self.ticket is None or not form.is_dirty:
+            self.notify("Nothing to revert: the form shows the saved ticket.")
+            return
+        ticket = self.ticket
+
+        def answer(choice: str | None) -> None:
+            if choice == "revert":
+                self._restoring = True
+                form.load_ticket(ticket)
+                self._restoring = False
+                self.base_version = ticket.version
+                if self._draft_timer is not None:
+                    self._draft_timer.stop()
+                self._draft_kept = False
+                run_db(self, lambda: self.session.clear_ticket_draft(ticket.id), group="ticket-draft",
+                       exclusive=True)
+                self.notify(f"#{ticket.id} shows its saved values again.")
+
+        changed = ", ".join(name.replace("_", " ") for name in form.changed_fields())
+        self.app.push_screen(ChoiceModal(f"Put back the saved values of #{ticket.id}? Your edits to {changed} go.",
+                                         [("Keep my edits", "keep"), ("Revert to saved", "revert")]), answer)
 
     def _act(self, job, done_message: str) -> None:
         def done(updated: Ticket) -> None:
@@ -220,18 +392,24 @@ class TicketScreen(DeskScreen):
         self.notify(f"Ministry set to {ministry}; Ctrl+S saves.")
 
     def action_back(self) -> None:
-        form = self.query_one(TicketForm)
-        if form.is_dirty:
-            # Leaving never loses typing: the edits wait in the app until the ticket is reopened.
-            self.desk_app.unsaved_edits[self.ticket_id] = form.changed_fields()
+        self.desk_app.action_queue()
+
+    def leaving(self) -> None:
+        """The agent leaves this ticket: its edits are kept (they come back when it is reopened)."""
+        if self.ticket is not None and self.query_one(TicketForm).is_dirty:
             self.notify(f"Unsaved edits to #{self.ticket_id} kept; they come back when you reopen it.")
-        self.app.pop_screen()
+        job = self._draft_job()
+        if job is not None:  # the app's worker: this screen's own are cancelled as it goes
+            run_db(self.app, job, group="ticket-draft-leave")
 
     # Escalation (F8) and where its Teams message is ------------------------------------
     def _reload_delivery(self) -> None:
         ticket_id = self.ticket_id
-        run_db(self, lambda: self.session.delivery_lines(ticket_id),
-               self.query_one(DeliveryStatus).show, group="ticket-delivery", exclusive=True)
+        def show(lines) -> None:
+            if ticket_id == self.ticket_id:
+                self.query_one(DeliveryStatus).show(lines)
+
+        run_db(self, lambda: self.session.delivery_lines(ticket_id), show, group="ticket-delivery", exclusive=True)
 
     def action_escalate(self) -> None:
         from .escalate_modal import EscalateModal, EscalationRequest

@@ -29,3 +29,18 @@ def test_write_bench_runs_paced_and_saturated_loads():
         for action in ("create", "claim", "resolve"):
             assert 0 < scenario[action]["p50_ms"] <= scenario[action]["p99_ms"]
         assert scenario["actions_per_second"] > 0
+
+
+def test_soak_bench_drives_the_console_and_reports_each_checkpoint():
+    """Small: two participants, a checkpoint after each; every figure the note reports is there."""
+    output = subprocess.run([sys.executable, "bench/soak.py", "--json", "--tickets", "2", "--every", "1"],
+                            cwd=ROOT, capture_output=True, text=True, check=True, timeout=300)
+    report = json.loads(output.stdout)
+    assert [point["tickets"] for point in report["checkpoints"]] == [1, 2]
+    for point in report["checkpoints"]:
+        assert point["memory_mb"] > 0 and point["lookup"]["keystrokes"] > 50
+        assert point["queue_search"]["keystrokes"] > 20
+        assert point["screens"] <= 4  # queue, intake, dashboard and the one ticket view at most
+    assert report["right_field"] == {"tries": 16, "misplaced": 0, "percent": 100.0, "examples": []}
+    assert set(report["actions"]) == {"save", "reply", "note", "resolve"}
+    assert {row["what"].split(" ")[0] for row in report["verdicts"]} >= {"memory", "save"}

@@ -50,7 +50,8 @@ class MinistryPicker(Vertical):
         self._result = None  # the last LookupResult shown
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="As the participant says it: MeitY, rly board, डाक विभाग…", id="ministry-query", compact=True)
+        yield Input(placeholder="As the participant says it: MeitY, rly board, डाक विभाग…", id="ministry-query", compact=True,
+                    select_on_focus=False)
         yield SuggestionList(id="ministry-options")
         yield Static(classes="verdict", id="ministry-verdict")
 

@@ -30,7 +30,23 @@ class PresenceBar(Static):
 
     def on_mount(self) -> None:
         self.beat()  # at once: the agent should know before typing a word
-        self.set_interval(BEAT_SECONDS, self.beat)
+        self._beating = self.set_interval(BEAT_SECONDS, self.beat)
+
+    def pause(self) -> None:
+        """The ticket is off screen (another screen in front): stop saying it is open here."""
+        self._beating.pause()
+        self._leave()
+
+    def follow(self, ticket_id: int) -> None:
+        """The view now shows ``ticket_id``: leave the old one, announce the new one."""
+        if ticket_id != self.ticket_id:
+            self._leave()
+            self.ticket_id = ticket_id
+            self.display = False
+
+    def resume(self) -> None:
+        self.beat()
+        self._beating.resume()
 
     def beat(self) -> None:
         session = self.app.session  # type: ignore[attr-defined]
@@ -59,6 +75,9 @@ class PresenceBar(Static):
         self.update(Content("Also open: " + ", ".join(names)))
 
     def on_unmount(self) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
         session, ticket_id = self.app.session, self.ticket_id  # type: ignore[attr-defined]
         # The app's worker, not ours: this widget's workers are cancelled as it goes. If the
         # app is closing and cannot run it, the heartbeat simply expires.

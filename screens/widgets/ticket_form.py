@@ -13,15 +13,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import DescendantFocus
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from helpdesk import emails, mobiles
 from helpdesk.clock import DateParseError, parse_date
 from helpdesk.formatting import deadline_lines
+from helpdesk.text import clean_line
 from helpdesk.taxonomy import CATEGORIES, CHANNELS
 from helpdesk.tickets import FieldCheck, Ticket
 
@@ -44,26 +49,54 @@ class TicketForm(Vertical):
     TicketForm #field-question { height: 5; }
     """
 
+    BINDINGS = [
+        # Esc with a field changed since the agent entered it puts its value back; with
+        # nothing to undo, Esc does what the screen says (back to the queue).
+        Binding("escape", "restore_field", "Undo this field", show=False, id="form.restore_field"),
+    ]
+
     class Changed(Message):
         """Something was typed or chosen (the owner may autosave a draft)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._loaded: dict[str, Any] = {}
+        self._entered: tuple[Widget, str] | None = None  # the focused field and its value then
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, (Input, TextArea)):
+            self._entered = (widget, widget.value if isinstance(widget, Input) else widget.text)
+
+    def action_restore_field(self) -> None:
+        entered = self._entered
+        focused = self.screen.focused
+        if entered is None or entered[0] is not focused:
+            raise SkipAction()
+        widget, value = entered
+        if isinstance(widget, Input) and widget.value != value:
+            widget.value = value
+            widget.cursor_position = len(value)
+        elif isinstance(widget, TextArea) and widget.text != value:
+            widget.text = value
+        else:
+            raise SkipAction()
 
     def _row(self, label: str, *widgets) -> Horizontal:
         return Horizontal(Label(label, classes="form-label"), Vertical(*widgets, classes="form-field"),
                           classes="form-row")
 
     def compose(self) -> ComposeResult:
-        yield self._row("Participant", Input(id="field-participant_name", placeholder="Full name", compact=True),
+        yield self._row("Participant", Input(id="field-participant_name", placeholder="Full name", compact=True, select_on_focus=False),
                         Static(classes="verdict", id="verdict-participant_name"))
-        yield self._row("E-mail", Input(id="field-email", placeholder="name@department.gov.in", compact=True),
+        yield self._row("E-mail", Input(id="field-email", placeholder="name@department.gov.in", compact=True,
+                                                  select_on_focus=False),
                         Static(classes="verdict", id="verdict-email"))
-        yield self._row("Mobile", Input(id="field-mobile", placeholder="10 digits", compact=True),
+        yield self._row("Mobile", Input(id="field-mobile", placeholder="10 digits", compact=True, select_on_focus=False),
                         Static(classes="verdict", id="verdict-mobile"))
         yield self._row("Ministry", MinistryPicker(id="field-ministry"))
-        yield self._row("Training date", Input(id="field-training_date", placeholder="DD/MM/YYYY", compact=True),
+        yield self._row("Training date", Input(id="field-training_date", placeholder="DD/MM/YYYY", compact=True,
+                                                         select_on_focus=False),
                         Static(classes="verdict", id="verdict-training_date"))
         yield self._row("Category", Select([(t.label, t.code) for t in CATEGORIES], value="other",
                                            allow_blank=False, id="field-category", compact=True))
@@ -102,12 +135,28 @@ class TicketForm(Vertical):
             self._loaded = self.values()
         self.refresh_verdicts()
 
-    def load_ticket(self, ticket: Ticket) -> None:
+    @staticmethod
+    def ticket_values(ticket: Ticket) -> dict[str, Any]:
+        """A saved ticket's fields in the form's terms (what ``values`` gives when it shows it)."""
         values = {name: getattr(ticket, name) for name in (*TEXT_FIELDS, "category", "channel",
                                                            "language", "question", "ministry_query",
                                                            "ministry")}
         values["training_date"] = ticket.training_date.isoformat() if ticket.training_date else ""
-        self.load(values)
+        return values
+
+    @classmethod
+    def values_of(cls, ticket: Ticket) -> dict[str, Any]:
+        """What ``values`` gives while the form shows ``ticket`` (to compare with edits)."""
+        raw = cls.ticket_values(ticket)
+        values: dict[str, Any] = {name: str(raw[name] or "") for name in TEXT_FIELDS}
+        values.update({name: str(raw[name]) for name in ("category", "channel", "language")})
+        values["question"] = raw["question"] or ""
+        values["ministry_query"] = clean_line(raw["ministry_query"] or raw["ministry"] or "")
+        values["ministry"] = raw["ministry"]
+        return values
+
+    def load_ticket(self, ticket: Ticket) -> None:
+        self.load(self.ticket_values(ticket))
 
     def set_ministry(self, query: str, ministry: str) -> None:
         """Apply a directory row chosen in the lookup panel (an edit, like typing it)."""
@@ -122,6 +171,11 @@ class TicketForm(Vertical):
         """What differs from what was loaded: the edits to save."""
         current = self.values()
         return {name: value for name, value in current.items() if self._loaded.get(name) != value}
+
+    @property
+    def saved_values(self) -> dict[str, Any]:
+        """The values the edits are compared with (the ticket as loaded)."""
+        return self._loaded
 
     @property
     def is_dirty(self) -> bool:

@@ -31,6 +31,11 @@ class TicketSide(VerticalScroll):
         yield Static(id="side-outcome")
         yield Static(id="side-history")
 
+    def clear(self) -> None:
+        """Nothing shown until the next ticket's history has been read."""
+        for static in self.query(Static):
+            static.update(Content(""))
+
     def show(self, ticket: Ticket, history: list[Event], rep_lines: list[str], now: datetime) -> None:
         self.query_one("#side-rep", Static).update(Content("\n").join(
             [_heading("KB representative"), *(Content(line) for line in rep_lines)]))
