@@ -301,6 +301,9 @@ async def soak(database: Path, tickets: int, every: int, key_seconds: float, see
             await shift.participant(number)
             if number % every == 0 or number == tickets:
                 checkpoints.append(await checkpoint(app, number))
+                point = checkpoints[-1]  # as it goes: a long run shows its figures before the end
+                print(f"after {number} tickets: {point['memory_mb']} MB, lookup p99 {point['lookup']['p99_ms']} ms, "
+                      f"queue search p99 {point['queue_search']['p99_ms']} ms", file=sys.stderr, flush=True)
     return {"tickets": tickets, "key_ms": key_seconds * 1000, "minutes": round((time.monotonic() - started) / 60, 1),
             "checkpoints": checkpoints,
             "right_field": {"tries": shift.tries, "misplaced": len(shift.misplaced),

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Iterable
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.message import Message
 from textual.message_pump import MessagePump
 
@@ -94,7 +95,10 @@ class KeysInOrder:
                 super().post_message(callback)  # type: ignore[misc]
 
     def _settled(self, earlier_path: Iterable[MessagePump]) -> bool:
-        screen = self.screen  # type: ignore[attr-defined]
+        try:
+            screen = self.screen  # type: ignore[attr-defined]
+        except ScreenStackError:  # quitting: no screen left to route keys to
+            return True
         if not screen.is_mounted or self._key_callbacks:
             return False
         return all(_idle(pump) for pump in earlier_path) and all(_idle(pump) for pump in self._key_path())

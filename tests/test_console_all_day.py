@@ -166,6 +166,17 @@ async def test_unsaved_ticket_edits_survive_quitting_at_once(console, session):
     assert session.load_ticket_draft(1) is None
 
 
+async def test_the_intake_form_typed_just_before_quitting_is_kept(console, session):
+    app = console()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_intake(app, pilot)
+        await pilot.press(*"Meena Iyer")
+        await pilot.press("ctrl+q")  # before the draft's one-second delay is up
+        await pilot.pause()
+    saved_at, fields = session.load_draft()
+    assert fields["participant_name"] == "Meena Iyer"
+
+
 async def test_esc_in_a_field_restores_it_and_f7_reverts_the_ticket(console, session):
     session.create_ticket({"participant_name": "Gita", "mobile": "9845098450"}, claim=True)
     app = console()
