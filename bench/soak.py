@@ -97,9 +97,13 @@ class Shift:
     async def typed_into(self, text: str, selector: str) -> None:
         """Type ``text`` right behind the key that moved focus; check it all landed in ``selector``."""
         self.tries += 1
-        screen = self.app.screen
         await self.type(text)
-        area = screen.query_one(selector)
+        await self.landed(text, selector)
+
+    async def landed(self, text: str, selector: str) -> None:
+        """Did everything typed reach the text area ``selector``? Counted if not, then put
+        right, as the agent would retype it, so the shift goes on."""
+        area = self.app.screen.query_one(selector)
         try:
             await _until(lambda: area.text == text, timeout=3)
         except TimeoutError:
@@ -155,15 +159,8 @@ class Shift:
         question = rng.choice(QUESTIONS)
         await self.type(question)
         screen = app.screen
-        area = screen.query_one("#field-question")
-        try:
-            await _until(lambda: area.text == question, timeout=3)
-        except TimeoutError:  # its keys went elsewhere: counted below
-            pass
+        await self.landed(question, "#field-question")
         await _idle(app)
-        if area.text != question:
-            self.misplaced.append(f"question: typed {question!r}, field holds {area.text!r}")
-            area.text = question
         for field_id, text in fields.items():
             selector = "#ministry-query" if field_id == "ministry-query" else f"#field-{field_id}"
             box = screen.query_one(selector)

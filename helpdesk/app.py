@@ -313,9 +313,10 @@ class HelpdeskApp(KeysInOrder, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Leaving by F3/F6 from a dialog would drop what it holds (a note half typed).
-        if action in ("queue", "go_to") and isinstance(self.screen, ModalScreen) \
-                and type(self.screen).__name__ != "GoToModal":
-            return False
+        if action in ("queue", "go_to") and isinstance(self.screen, ModalScreen):
+            from helpdesk.screens.go_to_modal import GoToModal
+
+            return isinstance(self.screen, GoToModal)
         return True
 
     async def action_quit(self) -> None:

@@ -58,7 +58,7 @@ class ConflictModal(ModalScreen[dict[str, Any] | None]):
                         classes="dialog-title")
             yield Static(Content("\n".join(self.what_they_did[-6:]) or "(their change is in the history)"),
                          id="conflict-theirs-did")
-            yield Label(Content("Enter flips a field · m all mine · t all theirs · Ctrl+S saves · Esc cancels"))
+            yield Label(Content("Enter flips · m all mine · t all theirs · Ctrl+S saves · Esc cancels"))
             yield OptionList(id="conflict-fields")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save this choice (Ctrl+S)", variant="primary", id="conflict-save")

@@ -105,13 +105,18 @@ class IntakeScreen(DeskScreen):
         self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
 
     def _save_draft(self) -> None:
-        self._draft_timer = None
-        form = self.query_one(TicketForm)
-        fields = form.values()
+        run_db(self, self._draft_write(), group="draft", exclusive=True)
+
+    def _draft_write(self):
+        """What keeps the form as it is now: a callable for a worker thread."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        form, session = self.query_one(TicketForm), self.session
         if form.is_dirty:
-            run_db(self, lambda: self.session.save_draft(fields), group="draft", exclusive=True)
-        else:
-            run_db(self, self.session.clear_draft, group="draft", exclusive=True)
+            fields = form.values()
+            return lambda: session.save_draft(fields)
+        return session.clear_draft
 
     # Actions -----------------------------------------------------------------------------
     def action_save(self, override_reason: str | None = None) -> None:
@@ -160,12 +165,7 @@ class IntakeScreen(DeskScreen):
 
     def flush_edits(self):
         """The draft write still waiting for its timer, as a callable for a thread (quitting)."""
-        if self._draft_timer is None:
-            return None
-        self._draft_timer.stop()
-        self._draft_timer = None
-        fields, dirty, session = self.query_one(TicketForm).values(), self.query_one(TicketForm).is_dirty, self.session
-        return (lambda: session.save_draft(fields)) if dirty else session.clear_draft
+        return self._draft_write() if self._draft_timer is not None else None
 
     def action_clear(self) -> None:
         from .choice_modal import ChoiceModal

@@ -1,10 +1,8 @@
 """One ticket: every field editable, the KB representative, deadlines, history, and the actions.
 
-Edits are saved with the version the agent opened. If a colleague saved first, the save
-is refused and a dialog shows, field by field, the agent's value beside the colleague's:
-keep mine, take theirs, or choose per field; nothing is saved over them without that
-choice. Unsaved edits are kept in the database as they are typed (like intake drafts),
-so leaving the ticket, quitting or a crash loses nothing; F7 reverts to the saved values.
+The console keeps one ticket view and moves it from ticket to ticket (show_ticket). How its
+unsaved edits are kept, saved, reverted and reconciled with a colleague's save is in
+screens/ticket_edits.py.
 """
 
 from __future__ import annotations
@@ -12,28 +10,25 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from helpdesk.taxonomy import STATUSES, label
-from helpdesk.tickets import ConflictError, Event, Ticket, check_fields
+from helpdesk.tickets import Event, Ticket
 
-from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
-
-# Unsaved edits reach the database this long after the last keystroke (and on leaving).
-DRAFT_DELAY_SECONDS = 1.0
+from .ticket_edits import KeptEdits
 from .widgets.delivery_status import DeliveryStatus
 from .widgets.desk_bar import DeskBar
+from .widgets.desk_footer import DeskFooter
 from .widgets.presence_bar import PresenceBar
 from .widgets.ticket_form import TicketForm
 from .widgets.ticket_side import TicketSide
 
 
-class TicketScreen(DeskScreen):
+class TicketScreen(KeptEdits, DeskScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="ticket.save"),
         Binding("f9", "replies", "Replies", id="ticket.replies",
@@ -56,12 +51,8 @@ class TicketScreen(DeskScreen):
         self.ticket: Ticket | None = None
         # A ticket just saved or read by the caller: shown at once, history follows.
         self._shown = shown
-        # The version the form's unsaved edits were made on (a save checks against it).
-        self.base_version: int | None = None
-        self._draft_timer: Timer | None = None
-        self._draft_kept = False  # the database holds unsaved edits of this ticket
         self._stale = False  # the database changed while another screen was in front
-        self._restoring = False
+        self._reset_edits()
 
     def compose(self) -> ComposeResult:
         yield DeskBar(f"ticket #{self.ticket_id}")
@@ -89,11 +80,9 @@ class TicketScreen(DeskScreen):
     def show_ticket(self, ticket_id: int, shown: Ticket | None = None) -> None:
         """Make this view show another ticket, in place: the console keeps one ticket view
         and reuses it, because building its hundred widgets anew took most of a save."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        self.ticket_id, self._shown = ticket_id, shown
-        self.ticket, self.base_version, self._draft_kept, self._stale = None, None, False, False
+        self._stop_draft_timer()
+        self.ticket_id, self._shown, self.ticket, self._stale = ticket_id, shown, None, False
+        self._reset_edits()
         if not self.is_mounted:
             return  # on_mount shows it
         self.query_one("#desk-title", Static).update(Content(f"helpdesk · ticket #{ticket_id}"))
@@ -149,60 +138,20 @@ class TicketScreen(DeskScreen):
         form = self.query_one(TicketForm)
         newer = self.ticket is not None and ticket.version != self.ticket.version
         if self.ticket is None or not form.is_dirty:
-            self._restoring = True
-            form.load_ticket(ticket)
-            self.ticket, self.base_version = ticket, ticket.version
-            self._restoring = False
+            self._show_saved(ticket)
         elif newer and from_colleague:
             self.notify(f"#{ticket.id} was just changed by a colleague; your unsaved edits are kept. "
                         "Saving will show what they changed.", severity="warning", timeout=8)
         if draft is not None and not form.is_dirty:
-            version, edits = draft
-            self._restoring = True
-            form.load({**form.values(), **edits}, as_edit=True)
-            self._restoring = False
-            self.base_version = min(version, ticket.version)
-            self._draft_kept = True
-            note = "" if version == ticket.version else " (the ticket was saved since: saving shows what changed)"
-            self.notify(f"Your unsaved edits to #{ticket.id} are back{note}; Ctrl+S saves them, F7 reverts.")
+            self.restore_draft(ticket, draft)
         self.refresh_bindings()
         self._header(ticket)
         if history is not None and rep_lines is not None:
             self.query_one(TicketSide).show(ticket, history, rep_lines, self.session.now())
 
-    # Unsaved edits, kept as they are typed -----------------------------------------------
     @on(TicketForm.Changed)
-    def _edited(self) -> None:
-        if self._restoring or self.ticket is None:
-            return
-        if not self._draft_kept and not self.query_one(TicketForm).is_dirty:
-            return  # a field shown, not typed: nothing to keep or to clear
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.keep_edits)
-
-    def keep_edits(self) -> None:
-        """Write the form's unsaved edits (or their absence) to the database, in a worker."""
-        job = self._draft_job()
-        if job is not None:
-            run_db(self, job, group="ticket-draft", exclusive=True)
-
-    def _draft_job(self):
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        if self.ticket is None or not self.is_mounted:
-            return None
-        ticket_id, session, version = self.ticket_id, self.session, self.base_version or self.ticket.version
-        changes = self.query_one(TicketForm).changed_fields()
-        self._draft_kept = bool(changes)
-        if changes:
-            return lambda: session.save_ticket_draft(ticket_id, version, changes)
-        return lambda: session.clear_ticket_draft(ticket_id)
-
-    def flush_edits(self):
-        """The pending draft write as a callable for a thread (quitting), or None."""
-        return self._draft_job() if self._draft_timer is not None else None
+    def _form_changed(self) -> None:
+        self.form_edited()  # kept as typed: screens/ticket_edits.py
 
     def _header(self, ticket: Ticket) -> None:
         urgency = ticket.urgency(self.session.now().date()).label
@@ -211,103 +160,7 @@ class TicketScreen(DeskScreen):
             f"{ticket.assignee or 'unassigned'}" + (f" · training {urgency}" if urgency else "")
             + f" · v{ticket.version}"))
 
-    # Actions -----------------------------------------------------------------------------
-    def action_save(self) -> None:
-        if self.ticket is None:
-            return
-        form = self.query_one(TicketForm)
-        changes = form.changed_fields()
-        if not changes:
-            self.notify("Nothing to save.")
-            return
-        check = check_fields(changes, today=self.session.now().date(), creating=False)
-        if not check.ok:
-            form.show_check(check)
-            return
-        ticket_id, version, session = self.ticket_id, self.base_version or self.ticket.version, self.session
-
-        def save() -> Ticket:
-            updated = session.update_ticket(ticket_id, changes, version)
-            session.clear_ticket_draft(ticket_id)
-            return updated
-
-        def saved(updated: Ticket) -> None:
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self._draft_kept = False
-            self._restoring = True
-            form.load_ticket(updated)
-            self._restoring = False
-            self.ticket, self.base_version = updated, updated.version
-            self.notify(f"Saved #{updated.id}.")
-            self.reload()
-
-        def refused(error: Exception) -> None:
-            if isinstance(error, ConflictError):
-                self._resolve_conflict(changes, error)
-
-        run_db(self, save, saved, on_error=refused, quiet=(ConflictError,))
-
-    def _resolve_conflict(self, mine: dict, error: ConflictError) -> None:
-        """A colleague saved first: the agent chooses, field by field; nothing is lost."""
-        from .conflict_modal import ConflictModal
-
-        current = error.current
-        form = self.query_one(TicketForm)
-        theirs = form.values_of(current)
-
-        def chosen(values: dict | None) -> None:
-            if values is None:
-                self.notify("Not saved: your edits are still in the form.", severity="warning")
-                return
-            # Their ticket becomes the base; the chosen values are edits on top of it.
-            self._restoring = True
-            form.load_ticket(current)
-            form.load({**form.values(), **values}, as_edit=True)
-            self._restoring = False
-            self.ticket, self.base_version = current, current.version
-            self._header(current)
-            if form.is_dirty:
-                self.action_save()
-            else:
-                run_db(self, lambda: self.session.clear_ticket_draft(self.ticket_id), group="ticket-draft")
-                self.notify(f"#{current.id} now shows your colleague's values; nothing of yours was saved over them.")
-
-        dialog = ConflictModal(current.id, mine, theirs, dict(form.saved_values), error.details)
-        if not dialog.conflicts:
-            # They changed other fields than these: both sets of changes stand, nothing to choose.
-            self.notify(f"#{current.id} was changed by a colleague meanwhile (other fields); "
-                        "saving your edits on top of theirs.", timeout=6)
-            chosen(mine)
-            return
-        self.app.push_screen(dialog, chosen)
-
-    def action_revert(self) -> None:
-        from .choice_modal import ChoiceModal
-
-        form = self.query_one(TicketForm)
-        if self.ticket is None or not form.is_dirty:
-            self.notify("Nothing to revert: the form shows the saved ticket.")
-            return
-        ticket = self.ticket
-
-        def answer(choice: str | None) -> None:
-            if choice == "revert":
-                self._restoring = True
-                form.load_ticket(ticket)
-                self._restoring = False
-                self.base_version = ticket.version
-                if self._draft_timer is not None:
-                    self._draft_timer.stop()
-                self._draft_kept = False
-                run_db(self, lambda: self.session.clear_ticket_draft(ticket.id), group="ticket-draft",
-                       exclusive=True)
-                self.notify(f"#{ticket.id} shows its saved values again.")
-
-        changed = ", ".join(name.replace("_", " ") for name in form.changed_fields())
-        self.app.push_screen(ChoiceModal(f"Put back the saved values of #{ticket.id}? Your edits to {changed} go.",
-                                         [("Keep my edits", "keep"), ("Revert to saved", "revert")]), answer)
-
+    # Actions (Ctrl+S and F7: screens/ticket_edits.py) ---------------------------------
     def _act(self, job, done_message: str) -> None:
         def done(updated: Ticket) -> None:
             self.notify(done_message.format(ticket=updated))
@@ -394,17 +247,10 @@ class TicketScreen(DeskScreen):
     def action_back(self) -> None:
         self.desk_app.action_queue()
 
-    def leaving(self) -> None:
-        """The agent leaves this ticket: its edits are kept (they come back when it is reopened)."""
-        if self.ticket is not None and self.query_one(TicketForm).is_dirty:
-            self.notify(f"Unsaved edits to #{self.ticket_id} kept; they come back when you reopen it.")
-        job = self._draft_job()
-        if job is not None:  # the app's worker: this screen's own are cancelled as it goes
-            run_db(self.app, job, group="ticket-draft-leave")
-
     # Escalation (F8) and where its Teams message is ------------------------------------
     def _reload_delivery(self) -> None:
         ticket_id = self.ticket_id
+
         def show(lines) -> None:
             if ticket_id == self.ticket_id:
                 self.query_one(DeliveryStatus).show(lines)
