@@ -38,6 +38,10 @@ from queue_speed import NOW  # noqa: E402
 LOOKUP_QUERIES = ("ministry of railways", "meity", "dak vibhag", "icar", "rly board", "home affairs",
                   "dept of posts", "income tax", "aiims delhi", "agricultural research")
 QUEUE_QUERIES = ("sunita", "kumar", "4715", "gmail", "posts", "otp")
+# An agent starts a new word after reading what the last one showed: the first key of a
+# query follows the screen's repaint of the previous answer (or of the box just cleared),
+# not the moment its rows were handed to the table. Keys within a word follow at once.
+PAUSE_BEFORE_WORD = 0.1
 
 
 def _send(app, character: str) -> None:
@@ -101,6 +105,7 @@ async def queue_search_samples(app, screen, rounds: int) -> list[float]:
                 generation = table.generation
                 box.value = ""
                 await _until(lambda: shows("", generation))
+            await asyncio.sleep(PAUSE_BEFORE_WORD)
             for length in range(1, len(query) + 1):
                 typed, generation = query[:length], table.generation
                 started = time.perf_counter()

@@ -25,6 +25,7 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from . import clock
+from .screens.idle_collection import IdleCollector
 from .screens.key_order import KeysInOrder
 from .screens.watchers import drop_stale_watchers
 from .hours import DeskStatus
@@ -79,6 +80,7 @@ class HelpdeskApp(KeysInOrder, App[None]):
         self.recent_tickets: list[int] = []
         self._ticket_view = None  # the TicketScreen, once a ticket was first opened
         self._outbox_sender = None  # the running OutboxSender, once it has started
+        self.collector = IdleCollector()  # full garbage collections while no key comes
 
     def on_mount(self) -> None:
         from helpdesk.screens.queue import QueueScreen
@@ -92,8 +94,12 @@ class HelpdeskApp(KeysInOrder, App[None]):
         self.set_interval(DESK_STATE_INTERVAL_SECONDS, self.refresh_desk_status)
         # Widgets that watched the app (every TextArea watches its theme) and are gone.
         self.set_interval(STALE_WATCHERS_INTERVAL_SECONDS, partial(drop_stale_watchers, self))
+        self.collector.start(self)
         self.db_changed.subscribe(self, lambda _: self.refresh_desk_status(reload=True))
         self.start_reports()
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def on_ready(self) -> None:
         self.start_background_when_idle()
@@ -256,6 +262,7 @@ class HelpdeskApp(KeysInOrder, App[None]):
         if isinstance(event, events.Paste) and not event.is_forwarded and clean(event.text) != event.text:
             event = events.Paste(clean(event.text))
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self.collector.key_pressed()
             await self._route_key(event, super().on_event)  # one key at a time: screens/key_order.py
             return
         await super().on_event(event)
