@@ -26,7 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from helpdesk import clock
-from helpdesk.store import Store
+from helpdesk.store.connection import Store
 
 WORKERS = Path(__file__).resolve().parent.parent / "tests" / "process_workers.py"
 

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textual import events  # noqa: E402
 from textual.keys import _character_to_key  # noqa: E402
 
-from helpdesk.session import AgentSession  # noqa: E402
-from helpdesk.store import Store  # noqa: E402
+from helpdesk.console.session import AgentSession  # noqa: E402
+from helpdesk.store.connection import Store  # noqa: E402
 from tickets_data import cached_database  # noqa: E402
 
 from queue_speed import NOW  # noqa: E402
@@ -116,7 +116,7 @@ async def queue_search_samples(app, screen, rounds: int) -> list[float]:
 
 
 async def lookup_panel(store: Store, rounds: int) -> dict:
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
     from helpdesk.screens.lookup_panel import LookupPanel
 
     app = HelpdeskApp(AgentSession(store=store, agent="bench", now=lambda: NOW))
@@ -132,7 +132,7 @@ async def lookup_panel(store: Store, rounds: int) -> dict:
 
 
 async def queue_search(store: Store, rounds: int) -> dict:
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
     from helpdesk.screens.queue import QueueScreen
     from helpdesk.screens.widgets.ticket_table import TicketTable
 

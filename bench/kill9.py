@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpdesk.store import Store
+from helpdesk.store.connection import Store
 
 WORKERS = Path(__file__).resolve().parent.parent / "tests" / "process_workers.py"
 

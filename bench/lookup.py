@@ -35,9 +35,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
-from helpdesk.aliases import Aliases, RowAliases, load_aliases
-from helpdesk.directory import Directory, DirectoryRow
-from helpdesk.lookup import Lookup, LookupResult
+from helpdesk.directory.aliases import Aliases, RowAliases, load_aliases
+from helpdesk.directory.rows import Directory, DirectoryRow
+from helpdesk.directory.lookup import Lookup, LookupResult
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lookup_reference import compare  # noqa: E402

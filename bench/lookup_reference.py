@@ -21,9 +21,9 @@ import time
 
 from rapidfuzz import fuzz, process, utils
 
-from helpdesk.aliases import Aliases
-from helpdesk.directory import Directory
-from helpdesk.lookup import Lookup
+from helpdesk.directory.aliases import Aliases
+from helpdesk.directory.rows import Directory
+from helpdesk.directory.lookup import Lookup
 
 
 def names(directory: Directory, aliases: Aliases) -> list[str]:

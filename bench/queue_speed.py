@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tickets_data import cached_database  # noqa: E402
 
 from helpdesk.clock import IST  # noqa: E402
-from helpdesk.session import AgentSession  # noqa: E402
-from helpdesk.store import Store  # noqa: E402
+from helpdesk.console.session import AgentSession  # noqa: E402
+from helpdesk.store.connection import Store  # noqa: E402
 from helpdesk.tickets import ALL_STATUSES, QueueFilter, count, window  # noqa: E402
 from helpdesk.tickets.queue import first_page  # noqa: E402
 
@@ -80,7 +80,7 @@ def core_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
 
 
 async def console_figures(store: Store, rounds: int) -> dict[str, dict[str, float]]:
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
     from helpdesk.screens.queue import QueueScreen
     from helpdesk.screens.widgets.ticket_table import TicketTable
 

@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ticket_generator import DeskHistory  # noqa: E402
 from helpdesk.clock import IST  # noqa: E402
-from helpdesk.handover import build_handover  # noqa: E402
-from helpdesk.hours import DeskHours  # noqa: E402
-from helpdesk.periods import Period  # noqa: E402
-from helpdesk.reports import build_report  # noqa: E402
-from helpdesk.sla import DEFAULT_TARGETS  # noqa: E402
-from helpdesk.store import Store  # noqa: E402
+from helpdesk.reports.handover import build_handover  # noqa: E402
+from helpdesk.hours.status import DeskHours  # noqa: E402
+from helpdesk.reports.periods import Period  # noqa: E402
+from helpdesk.reports.figures import build_report  # noqa: E402
+from helpdesk.reports.sla import DEFAULT_TARGETS  # noqa: E402
+from helpdesk.store.connection import Store  # noqa: E402
 from helpdesk.tickets import QueueFilter, window  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 17, 30, tzinfo=IST)
@@ -106,7 +106,7 @@ def measure(store: Store, repeat: int) -> dict:
     seconds, handover = best_of(repeat, lambda: build_handover(db, DeskHours.from_store(store),
                                                                DEFAULT_TARGETS, NOW, "bench"))
     figures["handover"] = {"seconds": round(seconds, 3), "open_tickets": len(handover.items)}
-    from helpdesk.session import AgentSession
+    from helpdesk.console.session import AgentSession
 
     session = AgentSession(store, "bench", lambda: NOW)
     rows = window(db, QueueFilter(), NOW.date(), 0, 100)

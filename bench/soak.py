@@ -44,8 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from textual import events  # noqa: E402
 
-from helpdesk.session import AgentSession  # noqa: E402
-from helpdesk.store import Store  # noqa: E402
+from helpdesk.console.session import AgentSession  # noqa: E402
+from helpdesk.store.connection import Store  # noqa: E402
 from keystroke import QUEUE_QUERIES, _send, _summary, _until, lookup_samples, queue_search_samples  # noqa: E402
 from queue_speed import NOW  # noqa: E402
 
@@ -281,7 +281,7 @@ async def checkpoint(app, tickets: int) -> dict:
 
 
 async def soak(database: Path, tickets: int, every: int, key_seconds: float, seed: int) -> dict:
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
 
     started = time.monotonic()
     store = Store.open(database)

@@ -51,8 +51,8 @@ else:
     from helpdesk import clock
     from helpdesk.cli.context import DeskContext
 
-    from helpdesk.app import HelpdeskApp
-    from helpdesk.session import AgentSession
+    from helpdesk.console.app import HelpdeskApp
+    from helpdesk.console.session import AgentSession
 
     class Probe(HelpdeskApp):
         def on_ready(self):

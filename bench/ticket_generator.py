@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from helpdesk.clock import IST, iso
-from helpdesk.hours import DeskHours
+from helpdesk.hours.status import DeskHours
 
 AGENTS = ("asha", "ben", "chitra", "deepak", "farah", "gopal", "harpreet", "imran", "jaya",
           "kiran", "lata", "mohan")

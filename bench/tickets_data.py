@@ -24,9 +24,9 @@ from pathlib import Path
 import sqlite_utils
 
 from helpdesk import clock
-from helpdesk.directory import Directory
-from helpdesk.schema import migration_names
-from helpdesk.store import Store
+from helpdesk.directory.rows import Directory
+from helpdesk.store.schema import migration_names
+from helpdesk.store.connection import Store
 from helpdesk.taxonomy import CATEGORIES, OUTCOMES, codes
 
 RESULTS = Path(__file__).resolve().parent / "results"

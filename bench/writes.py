@@ -39,7 +39,7 @@ import json, os, random, sys, time
 from datetime import datetime
 from helpdesk import tickets
 from helpdesk.clock import IST
-from helpdesk.store import Store
+from helpdesk.store.connection import Store
 
 path, agent, cycles, go, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], float(sys.argv[5])
 pauses = random.Random(agent)  # the same pauses in every run
@@ -83,7 +83,7 @@ def _percentile(values: list[float], share: float) -> float:
 def scenario(processes: int, cycles: int, pause_ms: float = 0) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         database, go = Path(scratch) / "desk.db", Path(scratch) / "go"
-        from helpdesk.store import Store
+        from helpdesk.store.connection import Store
 
         Store.open(database).close()  # created and migrated before anyone starts
         agents = [subprocess.Popen([sys.executable, "-c", AGENT, str(database), f"agent{n:02d}", str(cycles),

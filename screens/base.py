@@ -11,8 +11,8 @@ from textual.screen import Screen
 from helpdesk.errors import HelpdeskError
 
 if TYPE_CHECKING:
-    from helpdesk.app import HelpdeskApp
-    from helpdesk.session import AgentSession
+    from helpdesk.console.app import HelpdeskApp
+    from helpdesk.console.session import AgentSession
 
 Result = TypeVar("Result")
 

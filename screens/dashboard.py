@@ -1,6 +1,6 @@
 """The coordinator's view (F5): a day's or a range's figures, training at risk, and the handover.
 
-Everything is computed by the core (``helpdesk.reports``, ``helpdesk.handover``) in
+Everything is computed by the core (``helpdesk.reports.figures``, ``helpdesk.reports.handover``) in
 workers; this screen chooses the period, draws the answer, and saves the handover.
 """
 
@@ -17,9 +17,9 @@ from textual.widgets import Markdown, Static, TabbedContent, TabPane
 
 from helpdesk.clock import DateParseError, parse_date
 from helpdesk.errors import HelpdeskError
-from helpdesk.periods import Period
-from helpdesk.report_format import as_of_text, targets_line
-from helpdesk.reports import Report
+from helpdesk.reports.periods import Period
+from helpdesk.reports.layout import as_of_text, targets_line
+from helpdesk.reports.figures import Report
 
 from .widgets.desk_footer import DeskFooter
 from .base import DeskScreen, run_db
@@ -178,7 +178,7 @@ class DashboardScreen(DeskScreen):
         self._load_handover(save=True)
 
     def _load_handover(self, *, save: bool) -> None:
-        from helpdesk.handover_format import handover_markdown
+        from helpdesk.reports.handover_format import handover_markdown
 
         session = self.session
 

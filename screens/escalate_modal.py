@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from helpdesk.escalation_desk import EscalationChoices
-from helpdesk.escalation_message import NODAL, REP
+from helpdesk.console.escalation_calls import EscalationChoices
+from helpdesk.escalation.message import NODAL, REP
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ GUIDE = (
 
 
 def _sections() -> list[tuple[str, list[Binding]]]:
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
 
     from .dashboard import DashboardScreen
     from .intake import IntakeScreen

@@ -20,9 +20,9 @@ from textual.widgets.option_list import Option
 
 from helpdesk.screens.widgets.desk_footer import DeskFooter
 from helpdesk.errors import InputError
-from helpdesk.response_render import RenderedReply, ResponseContext, render
-from helpdesk.response_suggest import Suggestion, search
-from helpdesk.responses import ResponseLibrary
+from helpdesk.responses.render import RenderedReply, ResponseContext, render
+from helpdesk.responses.suggest import Suggestion, search
+from helpdesk.responses.library import ResponseLibrary
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpdesk.app import HelpdeskApp
+from helpdesk.console.app import HelpdeskApp
 from helpdesk.cli import main
 from helpdesk.clock import IST
-from helpdesk.session import AgentSession
-from helpdesk.store import Store
+from helpdesk.console.session import AgentSession
+from helpdesk.store.connection import Store
 
 
 FROZEN_NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)  # a Monday, desk open

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from helpdesk import config, delivery_settings, tickets
-from helpdesk.delivery_settings import WEBHOOK_ENV
+from helpdesk import config, tickets
+from helpdesk.escalation import delivery_settings
+from helpdesk.escalation.delivery_settings import WEBHOOK_ENV
 
 MINISTRY = "D/o Posts"
 REP_EMAIL = "priyamvadapallavi.kb@karmayogi.in"

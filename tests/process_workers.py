@@ -41,7 +41,7 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 def create(db: str, agent: str, count: str) -> None:
     from helpdesk import tickets
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     store = Store.open(db)
     for number in range(int(count)):
@@ -82,7 +82,7 @@ def append(db: str, agent: str, ticket: str, count: str) -> None:
 def write(db: str, agent: str) -> None:
     """Keep working until killed: every printed line is a committed change."""
     from helpdesk import tickets
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     store = Store.open(db)
     say("ready")
@@ -99,7 +99,7 @@ def write(db: str, agent: str) -> None:
 
 
 def hold(db: str) -> None:
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     store = Store.open(db)
     store.db.execute("SELECT count(*) FROM tickets").fetchone()

@@ -13,10 +13,10 @@ from importlib.resources import files
 
 from helpdesk import tickets
 from helpdesk.clock import IST
-from helpdesk.clocks import ClockInput
-from helpdesk.holiday_import import parse_holidays
-from helpdesk.holidays import HolidayCalendar, YearInfo
-from helpdesk.hours import DeskHours
+from helpdesk.reports.clocks import ClockInput
+from helpdesk.hours.holiday_import import parse_holidays
+from helpdesk.hours.holidays import HolidayCalendar, YearInfo
+from helpdesk.hours.status import DeskHours
 
 # Rows exactly as in the annexure, so they match the shipped directory when it is seeded.
 DIRECTORY = {

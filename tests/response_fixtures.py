@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from helpdesk.emails import MDO_APPROVAL, SELF_REGISTRATION
-from helpdesk.response_render import ResponseContext
+from helpdesk.responses.render import ResponseContext
 
 TODAY = date(2026, 11, 23)  # a Monday
 

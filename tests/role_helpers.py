@@ -1,9 +1,10 @@
-"""Setting up supervisors in tests the way a desk does: through helpdesk.agents."""
+"""Setting up supervisors in tests the way a desk does: through helpdesk.access.agents."""
 
 from __future__ import annotations
 
-from helpdesk import agents, roles
-from helpdesk.store import Store
+from helpdesk.access import agents
+from helpdesk.access import roles
+from helpdesk.store.connection import Store
 
 
 def make_supervisor(store: Store, name: str = "meera") -> str:

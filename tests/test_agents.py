@@ -6,9 +6,11 @@ import json
 
 import pytest
 
-from helpdesk import agents, audit, roles
+from helpdesk.access import agents
+from helpdesk.access import audit
+from helpdesk.access import roles
 from helpdesk.errors import InputError
-from helpdesk.roles import NotAllowedError
+from helpdesk.access.roles import NotAllowedError
 
 from role_helpers import make_supervisor
 

@@ -4,9 +4,9 @@ from collections import defaultdict
 
 import pytest
 
-from helpdesk.aliases import AliasFileError, load_aliases, parse_aliases, split_body
-from helpdesk.directory import Directory
-from helpdesk.normalise import normalise
+from helpdesk.directory.aliases import AliasFileError, load_aliases, parse_aliases, split_body
+from helpdesk.directory.rows import Directory
+from helpdesk.directory.normalise import normalise
 
 ALIASES = load_aliases()
 DIRECTORY = Directory.published()

@@ -1,6 +1,7 @@
 import pytest
 
-from helpdesk import audit, roles
+from helpdesk.access import audit
+from helpdesk.access import roles
 
 
 def test_audit_entries_are_recorded_with_the_change(store):

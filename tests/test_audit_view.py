@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from helpdesk import agents, audit, tickets
-from helpdesk.audit_view import trail
+from helpdesk import tickets
+from helpdesk.access import agents
+from helpdesk.access import audit
+from helpdesk.access.audit_view import trail
 from helpdesk.clock import IST
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=IST)

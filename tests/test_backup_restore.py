@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk import audit, tickets
-from helpdesk.presence import PresenceBoard
-from helpdesk.store import Store
+from helpdesk import tickets
+from helpdesk.access import audit
+from helpdesk.tickets.presence import PresenceBoard
+from helpdesk.store.connection import Store
 
 from role_helpers import make_supervisor
 
@@ -92,7 +93,7 @@ def test_backup_while_agents_keep_saving(desk, db_path, tmp_path):
                                  f"w{n}", "400"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for n in range(3)]
     try:
-        from helpdesk.backup import backup
+        from helpdesk.admin.backup import backup
 
         for writer in writers:  # each has committed its first ticket: all are writing now
             assert writer.stdout.readline().startswith("created ")

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from helpdesk import tickets
-from helpdesk.clocks import ClockInput, measure_clocks
-from helpdesk.hours import DeskHours
-from helpdesk.periods import Period
-from helpdesk.reports import build_report
-from helpdesk.sla import DEFAULT_TARGETS
-from helpdesk.store import Store
+from helpdesk.reports.clocks import ClockInput, measure_clocks
+from helpdesk.hours.status import DeskHours
+from helpdesk.reports.periods import Period
+from helpdesk.reports.figures import build_report
+from helpdesk.reports.sla import DEFAULT_TARGETS
+from helpdesk.store.connection import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.reports import NOW, generate  # noqa: E402

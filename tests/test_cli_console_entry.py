@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpdesk import app as console_app
+from helpdesk.console import app as console_app
 from helpdesk.cli import console_options, main
 
 
@@ -32,8 +32,8 @@ def test_everything_else_goes_through_click(args):
 
 def test_the_fast_path_opens_the_chosen_database_without_the_click_group(tmp_path):
     code = (
-        "import sys, helpdesk.app\n"
-        "helpdesk.app.run_console = lambda desk: print(desk.db_path.name, desk.agent) or 3\n"
+        "import sys, helpdesk.console.app\n"
+        "helpdesk.console.app.run_console = lambda desk: print(desk.db_path.name, desk.agent) or 3\n"
         "from helpdesk.cli import main\n"
         f"status = main(['--db', {str(tmp_path / 'desk.db')!r}, '--agent', 'ravi'])\n"
         "print(status, 'helpdesk.cli.group' in sys.modules)\n"

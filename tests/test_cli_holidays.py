@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from helpdesk.clock import IST
-from helpdesk.store import Store
+from helpdesk.store.connection import Store
 from holiday_files import csv_text, ical_text, year_rows
 from role_helpers import make_supervisor
 

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpdesk import tickets
-from helpdesk.clocks import (PAUSED, RUNNING, STOPPED, ClockInput, StatusChange, measure_clocks,
+from helpdesk.reports.clocks import (PAUSED, RUNNING, STOPPED, ClockInput, StatusChange, measure_clocks,
                              status_changes)
-from helpdesk.desk_minute_index import DeskMinuteIndex
-from helpdesk.hours import DeskHours
+from helpdesk.hours.desk_minute_index import DeskMinuteIndex
+from helpdesk.hours.status import DeskHours
 from report_fixtures import clock_input, ist, log, shipped_hours
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk import tickets
-from helpdesk.store import Store
+from helpdesk.store.connection import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = ROOT / "tests" / "process_workers.py"

@@ -9,7 +9,7 @@ from textual import events
 from textual.keys import _character_to_key
 
 from helpdesk import tickets
-from helpdesk.presence import PresenceBoard
+from helpdesk.tickets.presence import PresenceBoard
 from helpdesk.screens.conflict_modal import ConflictModal
 from helpdesk.screens.go_to_modal import GoToModal
 from helpdesk.screens.intake import IntakeScreen

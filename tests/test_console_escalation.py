@@ -10,7 +10,7 @@ import pytest
 
 from pytest_httpserver import HTTPServer
 
-from helpdesk import outbox
+from helpdesk.escalation import outbox
 from helpdesk.screens.escalate_modal import EscalateModal
 from helpdesk.screens.note_modal import NoteModal
 from helpdesk.screens.ticket import TicketScreen

@@ -166,11 +166,11 @@ async def test_closed_desk_refuses_a_teams_session_and_says_when_it_opens(store)
     from datetime import datetime
 
     from helpdesk.clock import IST
-    from helpdesk.session import AgentSession
+    from helpdesk.console.session import AgentSession
 
     saturday = datetime(2026, 11, 28, 11, 0, tzinfo=IST)
     session = AgentSession(store=store, agent="asha", now=lambda: saturday)
-    from helpdesk.app import HelpdeskApp
+    from helpdesk.console.app import HelpdeskApp
 
     app = HelpdeskApp(session)
     async with app.run_test(size=(120, 36)) as pilot:

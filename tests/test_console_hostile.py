@@ -7,7 +7,7 @@ from textual import events
 from textual.geometry import Region
 from textual.widgets._toast import Toast
 
-from helpdesk.presence import PresenceBoard
+from helpdesk.tickets.presence import PresenceBoard
 from helpdesk.screens.intake import IntakeScreen
 from helpdesk.screens.ticket import TicketScreen
 

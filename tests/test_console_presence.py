@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpdesk.presence import PresenceBoard
+from helpdesk.tickets.presence import PresenceBoard
 from helpdesk.screens.ticket import TicketScreen
 from helpdesk.screens.widgets.presence_bar import PresenceBar
 

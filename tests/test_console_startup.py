@@ -12,17 +12,17 @@ from console_helpers import settle
 # Code the first screen does not use: the dashboard and its reports, the intake form, the
 # escalation path, the click command group. Importing any of them would delay the queue.
 NOT_BEFORE_THE_FIRST_SCREEN = (
-    "helpdesk.screens.dashboard", "helpdesk.reports", "helpdesk.screens.intake",
-    "helpdesk.escalation", "helpdesk.outbox", "helpdesk.cli.group", "email_validator",
+    "helpdesk.screens.dashboard", "helpdesk.reports.figures", "helpdesk.screens.intake",
+    "helpdesk.escalation.escalations", "helpdesk.escalation.outbox", "helpdesk.cli.group", "email_validator",
 )
 
 PROBE = """
 import sys
 from helpdesk import clock
-from helpdesk.app import HelpdeskApp
+from helpdesk.console.app import HelpdeskApp
 from helpdesk.cli.context import DeskContext
 from helpdesk.screens.widgets.ticket_table import TicketTable
-from helpdesk.session import AgentSession
+from helpdesk.console.session import AgentSession
 
 class Probe(HelpdeskApp):
     def on_ready(self):
@@ -67,7 +67,7 @@ async def test_background_work_starts_after_the_first_rows_are_shown(console, se
 async def test_the_queue_is_read_once_at_start(console, monkeypatch):
     # Showing the first screen also "resumes" it; reading the queue a second time then
     # would compete with the first read on two cores.
-    from helpdesk.session import AgentSession
+    from helpdesk.console.session import AgentSession
 
     read = []
     page = AgentSession.queue_page

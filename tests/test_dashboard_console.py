@@ -2,13 +2,13 @@
 
 import stat
 
-from helpdesk.app import HelpdeskApp
-from helpdesk.periods import Period
+from helpdesk.console.app import HelpdeskApp
+from helpdesk.reports.periods import Period
 from helpdesk.screens.dashboard import DashboardScreen, parse_period
 from helpdesk.screens.widgets.bar_chart import BarChart
 from helpdesk.screens.widgets.figure_tiles import FigureTile
 from helpdesk.screens.widgets.risk_list import RiskList
-from helpdesk.session import AgentSession
+from helpdesk.console.session import AgentSession
 
 from console_helpers import settle, text_of
 from dashboard_fixtures import monday_morning

@@ -6,9 +6,10 @@ import pickle
 
 import pytest
 
-from helpdesk import config, delivery_settings
+from helpdesk import config
+from helpdesk.escalation import delivery_settings
 from helpdesk.config import ConfigError
-from helpdesk.secret_url import SecretUrl, check_web_url, mask_url, redact
+from helpdesk.escalation.secret_url import SecretUrl, check_web_url, mask_url, redact
 
 URL = "https://prod-07.centralindia.logic.azure.com:443/workflows/0a1b2c3d4e/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers&sig=AbC123secretSIG"
 

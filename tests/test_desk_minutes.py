@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpdesk.clock import IST
-from helpdesk.holiday_import import parse_holidays
-from helpdesk.holidays import HolidayCalendar, YearInfo
-from helpdesk.hours import DeskHours
+from helpdesk.hours.holiday_import import parse_holidays
+from helpdesk.hours.holidays import HolidayCalendar, YearInfo
+from helpdesk.hours.status import DeskHours
 from holiday_files import csv_text, year_rows
 
 

@@ -5,7 +5,7 @@ from importlib.resources import files
 import pytest
 from seeds import annexure_lines
 
-from helpdesk.directory import (
+from helpdesk.directory.rows import (
     HEADER,
     Directory,
     DirectoryRow,
@@ -45,7 +45,7 @@ def test_a_new_database_is_seeded_with_the_annexure(store):
 
 
 def test_seeding_happens_once(db_path):
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     first = Store.open(db_path)
     with first.transaction() as db:
@@ -106,7 +106,7 @@ def test_content_key_changes_with_any_field():
 
 
 def test_every_write_to_the_directory_moves_its_version(store):
-    from helpdesk.directory import replace_rows, version
+    from helpdesk.directory.rows import replace_rows, version
 
     start = version(store.db)
     with store.transaction() as db:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from helpdesk.aliases import Aliases, RowAliases, load_aliases
-from helpdesk.directory import Directory, DirectoryRow
-from helpdesk.directory_check import SEVERITIES, check, warnings_by_position
+from helpdesk.directory.aliases import Aliases, RowAliases, load_aliases
+from helpdesk.directory.rows import Directory, DirectoryRow
+from helpdesk.directory.check import SEVERITIES, check, warnings_by_position
 
 PUBLISHED = check(Directory.published(), load_aliases())
 

@@ -3,7 +3,7 @@
 import json
 from importlib.resources import files
 
-from helpdesk.directory import load_published, read_rows
+from helpdesk.directory.rows import load_published, read_rows
 from role_helpers import make_supervisor
 
 PUBLISHED_TEXT = files("helpdesk.data").joinpath("directory.tsv").read_text(encoding="utf-8")

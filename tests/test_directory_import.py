@@ -5,8 +5,8 @@ from importlib.resources import files
 
 import pytest
 
-from helpdesk.directory import DirectoryRow, load_published, read_rows
-from helpdesk.directory_import import (
+from helpdesk.directory.rows import DirectoryRow, load_published, read_rows
+from helpdesk.directory.import_rows import (
     DirectoryFileError,
     apply,
     decode,

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from helpdesk import doctor
-from helpdesk.presence import PresenceBoard
+from helpdesk.admin import doctor
+from helpdesk.tickets.presence import PresenceBoard
 
 from role_helpers import make_supervisor
 

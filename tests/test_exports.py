@@ -8,9 +8,10 @@ from contextlib import contextmanager
 
 import pytest
 
-from helpdesk import audit, tickets
-from helpdesk.exports import export_tickets
-from helpdesk.periods import Period
+from helpdesk import tickets
+from helpdesk.access import audit
+from helpdesk.reports.exports import export_tickets
+from helpdesk.reports.periods import Period
 from report_fixtures import ist, log
 
 EMAIL, MOBILE = "ravi.kumar@gov.in", "9876543259"
@@ -104,7 +105,7 @@ def test_no_file_without_its_audit_entry(logged, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr("helpdesk.audit.record", broken)
+    monkeypatch.setattr("helpdesk.access.audit.record", broken)
     with pytest.raises(RuntimeError):
         export_tickets(logged, "meera", Period.day(ist(2026, 11, 23).date()), "jsonl", out / "full.jsonl",
                        include_pii=True, now=ist(2026, 11, 25, 12, 0))

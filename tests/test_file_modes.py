@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk import config, tickets
-from helpdesk.presence import PresenceBoard
+from helpdesk.tickets.presence import PresenceBoard
 
 from conftest import FROZEN_NOW
 from role_helpers import make_supervisor
@@ -31,7 +31,7 @@ def mode(path: Path) -> int:
 
 def test_every_file_helpdesk_makes_is_owner_only(run_cli, db_path, tmp_path):
     assert run_cli("ticket", "new", "--name", "Ravi", "--channel", "phone", "--mobile", "9810347159").exit_code == 0
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     store = Store.open(db_path)  # kept open: the -wal and -shm files stay
     make_supervisor(store, "asha")

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 
 from helpdesk import tickets
-from helpdesk.handover import build_handover, closing_reminder
-from helpdesk.handover_format import handover_markdown
-from helpdesk.hours import DeskHours
-from helpdesk.sla import DEFAULT_TARGETS
+from helpdesk.reports.handover import build_handover, closing_reminder
+from helpdesk.reports.handover_format import handover_markdown
+from helpdesk.hours.status import DeskHours
+from helpdesk.reports.sla import DEFAULT_TARGETS
 from report_fixtures import add_directory, ist, log
 
 CLOSING = ist(2026, 11, 23, 16, 45)  # Monday; Tuesday is a holiday, so next opening is Wednesday

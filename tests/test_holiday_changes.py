@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from helpdesk.holiday_changes import ADD, REPLACE, UNCHANGED, apply_import, plan_import
-from helpdesk.holiday_import import parse_holidays
-from helpdesk.holidays import HolidayCalendar
+from helpdesk.hours.holiday_changes import ADD, REPLACE, UNCHANGED, apply_import, plan_import
+from helpdesk.hours.holiday_import import parse_holidays
+from helpdesk.hours.holidays import HolidayCalendar
 from holiday_files import csv_text, year_rows
 from role_helpers import make_supervisor
 
@@ -109,7 +109,7 @@ def test_applying_an_unchanged_list_writes_nothing(store):
 def test_a_failure_half_way_rolls_every_year_back(store, monkeypatch):
     before = snapshot(store)
     holiday_list = as_list(year_rows(2028) + year_rows(2029))
-    from helpdesk import holidays
+    from helpdesk.hours import holidays
 
     original = holidays.Holiday.to_dict
 

@@ -7,8 +7,8 @@ from importlib.resources import files
 
 import pytest
 
-from helpdesk.holidays import HolidayCalendar
-from helpdesk.schema import MIGRATIONS
+from helpdesk.hours.holidays import HolidayCalendar
+from helpdesk.store.schema import MIGRATIONS
 from reference import csv_rows, reference_dir, reference_rows
 
 
@@ -55,7 +55,7 @@ def test_caveats_stay_visible_after_seeding(store):
 
 def test_seeding_keeps_a_year_that_was_already_loaded(db_path):
     # A database created before m0004 existed, where an agent had imported 2026 already.
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     store = Store(db_path)
     store._create_file()

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from helpdesk import ical
-from helpdesk.holiday_import import HolidayFileError, parse_holidays
+from helpdesk.hours import ical
+from helpdesk.hours.holiday_import import HolidayFileError, parse_holidays
 from holiday_files import ical_event, ical_text, year_rows
 
 

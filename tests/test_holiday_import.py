@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpdesk.errors import InputError
-from helpdesk.holiday_import import (
+from helpdesk.hours.holiday_import import (
     MAX_FILE_BYTES,
     HolidayFileError,
     parse_holidays,

@@ -10,7 +10,7 @@ import pytest
 from helpdesk import clock, tickets
 from helpdesk.clock import DateParseError
 from helpdesk.errors import InputError
-from helpdesk.responses import load_library
+from helpdesk.responses.library import load_library
 from helpdesk.tickets.validate import MAX_TEXT
 
 ONE_MB = "प्रश्न " * 150_000  # about a megabyte of Hindi

@@ -4,7 +4,7 @@ without a UI, so importing them must not pull in Textual."""
 import subprocess
 import sys
 
-CORE = ["helpdesk.hours", "helpdesk.holidays", "helpdesk.holiday_import", "helpdesk.holiday_changes",
+CORE = ["helpdesk.hours.status", "helpdesk.hours.holidays", "helpdesk.hours.holiday_import", "helpdesk.hours.holiday_changes",
         "helpdesk.cli.hours_cmd", "helpdesk.cli.holidays_cmd"]
 
 

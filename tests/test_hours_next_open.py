@@ -8,8 +8,8 @@ import pytest
 
 from helpdesk.clock import IST
 from helpdesk.errors import HelpdeskError
-from helpdesk.holidays import Holiday, HolidayCalendar, YearInfo
-from helpdesk.hours import DeskHours
+from helpdesk.hours.holidays import Holiday, HolidayCalendar, YearInfo
+from helpdesk.hours.status import DeskHours
 
 
 @pytest.fixture

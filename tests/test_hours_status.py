@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from helpdesk.clock import IST
-from helpdesk.holidays import Holiday
-from helpdesk.hours import DeskHours
+from helpdesk.hours.holidays import Holiday
+from helpdesk.hours.status import DeskHours
 from reference import reference_holidays
 
 

@@ -77,9 +77,9 @@ def test_python_schedules_no_full_pass_while_the_console_runs_and_gets_its_own_b
 
 
 async def test_the_console_sets_its_collector_up_and_hands_the_schedule_back(tmp_path) -> None:
-    from helpdesk.app import HelpdeskApp
-    from helpdesk.session import AgentSession
-    from helpdesk.store import Store
+    from helpdesk.console.app import HelpdeskApp
+    from helpdesk.console.session import AgentSession
+    from helpdesk.store.connection import Store
 
     before = gc.get_threshold()
     app = HelpdeskApp(AgentSession(store=Store.open(tmp_path / "desk.db"), agent="asha"))

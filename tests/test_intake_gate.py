@@ -3,10 +3,11 @@ from datetime import datetime
 
 import pytest
 
-from helpdesk import audit, tickets
+from helpdesk import tickets
+from helpdesk.access import audit
 from helpdesk.clock import IST
-from helpdesk.intake_gate import DeskClosedError
-from helpdesk.roles import NotAllowedError
+from helpdesk.tickets.intake_gate import DeskClosedError
+from helpdesk.access.roles import NotAllowedError
 
 SATURDAY = datetime(2026, 11, 28, 11, 0, tzinfo=IST)
 GURU_NANAK = datetime(2026, 11, 24, 10, 0, tzinfo=IST)

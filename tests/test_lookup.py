@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from helpdesk.aliases import load_aliases
+from helpdesk.directory.aliases import load_aliases
 from helpdesk.desk import facts
-from helpdesk.directory import Directory, DirectoryRow, load_published, replace_rows
+from helpdesk.directory.rows import Directory, DirectoryRow, load_published, replace_rows
 from helpdesk.errors import InputError
-from helpdesk.lookup import Lookup
+from helpdesk.directory.lookup import Lookup
 
 NODAL_LIST = facts().links.nodal_list
 
@@ -168,7 +168,7 @@ def test_the_lookup_and_its_commands_never_import_textual():
     import subprocess
     import sys
 
-    code = ("import sys, helpdesk.lookup, helpdesk.directory_import, helpdesk.cli.lookup_cmd, "
+    code = ("import sys, helpdesk.directory.lookup, helpdesk.directory.import_rows, helpdesk.cli.lookup_cmd, "
             "helpdesk.cli.directory_cmd; print('textual' in sys.modules)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert output.stdout.strip() == "False"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk.directory import Directory
-from helpdesk.lookup import Lookup
+from helpdesk.directory.rows import Directory
+from helpdesk.directory.lookup import Lookup
 
 CASES_FILE = Path(__file__).with_name("lookup_cases.tsv")
 VERDICTS = {"ambiguous", "not-in-directory", "no-match"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpdesk.normalise import DEPARTMENT, MINISTRY, normalise, transliterate
+from helpdesk.directory.normalise import DEPARTMENT, MINISTRY, normalise, transliterate
 
 
 @pytest.mark.parametrize(("text", "words", "level"), [

@@ -6,7 +6,8 @@ import json
 import os
 import stat
 
-from helpdesk import audit, outbox
+from helpdesk.access import audit
+from helpdesk.escalation import outbox
 
 from delivery_helpers import (
     REP_EMAIL, SECRET_PART, WEBHOOK_PATH, configure, make_ticket, webhook_url,

@@ -12,8 +12,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from helpdesk import escalation, outbox
-from helpdesk.outbox_sender import OutboxSender, sender_name
+from helpdesk.escalation import escalations
+from helpdesk.escalation import outbox
+from helpdesk.escalation.outbox_sender import OutboxSender, sender_name
 
 from delivery_helpers import (
     SECRET_PART, WEBHOOK_PATH, configure, free_port, make_ticket, posted_ids, webhook_url,
@@ -22,7 +23,7 @@ from delivery_helpers import (
 
 def escalate(store, **options):
     ticket = make_ticket(store, **options)
-    return escalation.escalate(store, ticket.id, target="rep", agent="asha",
+    return escalations.escalate(store, ticket.id, target="rep", agent="asha",
                                needed="please arrange the bulk upload")
 
 
@@ -191,7 +192,7 @@ async def test_pace_keeps_to_four_posts_a_second(store, tmp_path, monkeypatch, h
 
 async def test_two_senders_never_post_the_same_message(store, tmp_path, monkeypatch):
     # Each sender has its own database connection, as the console and a cron job would.
-    from helpdesk.store import Store
+    from helpdesk.store.connection import Store
 
     server = HTTPServer(threaded=True)
     server.expect_request(WEBHOOK_PATH).respond_with_handler(

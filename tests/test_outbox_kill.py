@@ -12,7 +12,8 @@ import threading
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from helpdesk import escalation, outbox
+from helpdesk.escalation import escalations
+from helpdesk.escalation import outbox
 
 from delivery_helpers import WEBHOOK_PATH, configure, make_ticket, posted_ids, webhook_url
 
@@ -25,8 +26,8 @@ def start_sender(db_path, tmp_path) -> subprocess.Popen:
 
 
 def test_sender_killed_mid_send_delivers_after_restart(store, db_path, tmp_path, monkeypatch):
-    first = escalation.escalate(store, make_ticket(store).id, target="rep", agent="asha")
-    second = escalation.escalate(store, make_ticket(store, name="Sita Devi").id, target="rep",
+    first = escalations.escalate(store, make_ticket(store).id, target="rep", agent="asha")
+    second = escalations.escalate(store, make_ticket(store, name="Sita Devi").id, target="rep",
                                  agent="asha")
     arrived, release = threading.Event(), threading.Event()
 

@@ -10,7 +10,7 @@ from email.utils import format_datetime
 
 import pytest
 
-from helpdesk.outbox_policy import (
+from helpdesk.escalation.outbox_policy import (
     backoff_seconds, describe_status, outcome_for, parse_retry_after, retry_delay,
 )
 
@@ -58,8 +58,8 @@ def test_status_descriptions_say_what_to_do_and_strip_controls():
 
 
 def test_escalation_core_does_not_import_textual():
-    code = ("import sys, helpdesk.escalation, helpdesk.outbox_sender, helpdesk.sync_changes, "
-            "helpdesk.escalation_desk, helpdesk.cli.outbox_cmd, helpdesk.cli.escalate_cmd, "
+    code = ("import sys, helpdesk.escalation.escalations, helpdesk.escalation.outbox_sender, helpdesk.admin.sync_changes, "
+            "helpdesk.console.escalation_calls, helpdesk.cli.outbox_cmd, helpdesk.cli.escalate_cmd, "
             "helpdesk.cli.sync_cmd; print('textual' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

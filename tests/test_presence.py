@@ -6,7 +6,7 @@ import stat
 from datetime import datetime, timedelta
 
 from helpdesk.clock import IST
-from helpdesk.presence import STALE_AFTER, PresenceBoard, presence_path
+from helpdesk.tickets.presence import STALE_AFTER, PresenceBoard, presence_path
 
 T0 = datetime(2026, 11, 23, 10, 42, tzinfo=IST)
 

@@ -5,9 +5,9 @@ import stat
 
 import pytest
 
-from helpdesk import markdown
+from helpdesk.reports import markdown
 from helpdesk.errors import InputError
-from helpdesk.privacy import mask_email, mask_mobile, mask_text, spreadsheet_cell
+from helpdesk.reports.privacy import mask_email, mask_mobile, mask_text, spreadsheet_cell
 from helpdesk.private_files import private_output
 
 

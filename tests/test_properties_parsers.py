@@ -10,14 +10,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpdesk import clock, emails, mobiles, redaction, tickets
+from helpdesk import clock, emails, mobiles, tickets
+from helpdesk.admin import redaction
 from helpdesk.clock import IST, DateParseError
-from helpdesk.directory import load_published
-from helpdesk.directory_import import DirectoryFileError, decode, load
+from helpdesk.directory.rows import load_published
+from helpdesk.directory.import_rows import DirectoryFileError, decode, load
 from helpdesk.errors import InputError
-from helpdesk.holiday_import import HolidayFileError, parse_holidays
-from helpdesk.identity import validate_agent_name
-from helpdesk.response_file import parse_response
+from helpdesk.hours.holiday_import import HolidayFileError, parse_holidays
+from helpdesk.access.identity import validate_agent_name
+from helpdesk.responses.file_format import parse_response
 from helpdesk.tickets.validate import check_fields
 
 from hostile_text import forbidden_in, hostile_text

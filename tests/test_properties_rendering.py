@@ -18,15 +18,15 @@ from textual.widgets import Input, Static
 
 from helpdesk.clock import IST
 from helpdesk.errors import InputError
-from helpdesk.identity import validate_agent_name
+from helpdesk.access.identity import validate_agent_name
 from helpdesk.screens.widgets.desk_bar import DeskBar
 from helpdesk.screens.widgets.presence_bar import PresenceBar
 from helpdesk.screens.widgets.ticket_columns import fit, layout
 from helpdesk.screens.widgets.ticket_form import TEXT_FIELDS, TicketForm
 from helpdesk.screens.widgets.ticket_side import TicketSide
 from helpdesk.screens.widgets.ticket_table import TicketTable
-from helpdesk.presence import _viewer
-from helpdesk.session import AgentSession
+from helpdesk.tickets.presence import _viewer
+from helpdesk.console.session import AgentSession
 from helpdesk.text import clean_line
 from helpdesk.tickets import Ticket
 from helpdesk.tickets.history import _rows_to_events

@@ -8,7 +8,8 @@ from importlib.resources import files
 
 import pytest
 
-from helpdesk import audit, tickets
+from helpdesk import tickets
+from helpdesk.access import audit
 
 from conftest import FROZEN_NOW
 from holiday_files import csv_text, year_rows

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from helpdesk.directory import read_rows, replace_rows
+from helpdesk.directory.rows import read_rows, replace_rows
 from helpdesk.screens.queue import QueueScreen
 from helpdesk.tickets import ALL_STATUSES, queue
 from report_fixtures import ist, log

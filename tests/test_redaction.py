@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from helpdesk import audit, redaction, tickets
+from helpdesk import tickets
+from helpdesk.access import audit
+from helpdesk.admin import redaction
 from helpdesk.clock import IST
 from helpdesk.errors import InputError
-from helpdesk.roles import NotAllowedError
+from helpdesk.access.roles import NotAllowedError
 from helpdesk.tickets import ConflictError
 
 from role_helpers import make_supervisor

@@ -1,9 +1,9 @@
 """Replies filled from a ticket: the same builder serves the console and the CLI."""
 
 from helpdesk import tickets
-from helpdesk.directory import Directory
-from helpdesk.hours import DeskHours
-from helpdesk.reply_context import context_for_ticket, facts_for_ticket
+from helpdesk.directory.rows import Directory
+from helpdesk.hours.status import DeskHours
+from helpdesk.responses.reply_context import context_for_ticket, facts_for_ticket
 
 from conftest import FROZEN_NOW
 

@@ -7,10 +7,10 @@ Birthday (closed); Wed 25 open. "Now" is Wed 25 Nov 18:00, after closing.
 import pytest
 
 from helpdesk import tickets
-from helpdesk.hours import DeskHours
-from helpdesk.periods import Period
-from helpdesk.reports import build_report, percentile
-from helpdesk.sla import DEFAULT_TARGETS
+from helpdesk.hours.status import DeskHours
+from helpdesk.reports.periods import Period
+from helpdesk.reports.figures import build_report, percentile
+from helpdesk.reports.sla import DEFAULT_TARGETS
 from report_fixtures import add_directory, ist, log
 
 NOW = ist(2026, 11, 25, 18, 0)

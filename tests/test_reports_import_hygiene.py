@@ -4,10 +4,10 @@ a UI, so importing them must not pull in Textual."""
 import subprocess
 import sys
 
-CORE = ["helpdesk.clocks", "helpdesk.desk_minute_index", "helpdesk.sla", "helpdesk.reports",
-        "helpdesk.report_format", "helpdesk.training_risk", "helpdesk.exports", "helpdesk.privacy",
-        "helpdesk.private_files", "helpdesk.handover", "helpdesk.handover_format",
-        "helpdesk.queue_marks", "helpdesk.cli.report_cmd", "helpdesk.cli.export_cmd",
+CORE = ["helpdesk.reports.clocks", "helpdesk.hours.desk_minute_index", "helpdesk.reports.sla", "helpdesk.reports.figures",
+        "helpdesk.reports.layout", "helpdesk.tickets.training_risk", "helpdesk.reports.exports", "helpdesk.reports.privacy",
+        "helpdesk.private_files", "helpdesk.reports.handover", "helpdesk.reports.handover_format",
+        "helpdesk.reports.queue_marks", "helpdesk.cli.report_cmd", "helpdesk.cli.export_cmd",
         "helpdesk.cli.handover_cmd"]
 
 

@@ -9,9 +9,9 @@ from response_fixtures import GOOD_LOCAL, GOVERNMENT, NON_GOVERNMENT, PARTICIPAN
 from helpdesk.desk import facts
 from helpdesk.emails import NOT_APPROVED_MESSAGE
 from helpdesk.errors import InputError
-from helpdesk.response_dates import say_date
-from helpdesk.response_render import ReplyNotReady, ResponseContext, fill, render
-from helpdesk.responses import load_library
+from helpdesk.responses.dates import say_date
+from helpdesk.responses.render import ReplyNotReady, ResponseContext, fill, render
+from helpdesk.responses.library import load_library
 
 LEFTOVER = re.compile(r"[{}⟨⟩]")
 

@@ -6,8 +6,8 @@ import pytest
 from response_fixtures import TODAY, write_files
 
 from helpdesk.emails import MDO_APPROVAL, SELF_REGISTRATION
-from helpdesk.response_suggest import TicketFacts, normalise, search, suggest
-from helpdesk.responses import load_library
+from helpdesk.responses.suggest import TicketFacts, normalise, search, suggest
+from helpdesk.responses.library import load_library
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from response_fixtures import BROKEN_FILES, GOOD_LOCAL, write_files
 
 from helpdesk import clock
 from helpdesk.desk import facts
-from helpdesk.response_dates import say_date
-from helpdesk.responses import load_library
+from helpdesk.responses.dates import say_date
+from helpdesk.responses.library import load_library
 
 
 def test_list_shows_every_response(run_cli):
@@ -147,7 +147,7 @@ def test_a_missing_dir_is_bad_input(run_cli, tmp_path):
 
 
 def test_the_core_never_imports_textual():
-    code = ("import sys, helpdesk.responses, helpdesk.response_render, helpdesk.response_suggest, "
+    code = ("import sys, helpdesk.responses.library, helpdesk.responses.render, helpdesk.responses.suggest, "
             "helpdesk.cli.responses_cmd; print('textual' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -7,9 +7,9 @@ from response_fixtures import BROKEN_FILES, GOOD_LOCAL, write_files
 
 from helpdesk.desk import facts
 from helpdesk.errors import InputError, NotFoundError
-from helpdesk.response_model import Step
-from helpdesk.response_vocab import PLACEHOLDER_PATTERN
-from helpdesk.responses import load_library, shipped_dir
+from helpdesk.responses.model import Step
+from helpdesk.responses.vocab import PLACEHOLDER_PATTERN
+from helpdesk.responses.library import load_library, shipped_dir
 from helpdesk.taxonomy import CATEGORIES, codes
 
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from helpdesk import config, tickets
-from helpdesk.clocks import measure_clocks
+from helpdesk.reports.clocks import measure_clocks
 from helpdesk.config import ConfigError
-from helpdesk.hours import DeskHours
-from helpdesk.sla import DEFAULT_TARGETS, NEAR, OK, PAST, SlaTargets, load_targets, target_mark
+from helpdesk.hours.status import DeskHours
+from helpdesk.reports.sla import DEFAULT_TARGETS, NEAR, OK, PAST, SlaTargets, load_targets, target_mark
 from report_fixtures import clock_input, ist, log
 
 

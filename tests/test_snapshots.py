@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from helpdesk import tickets
-from helpdesk.app import HelpdeskApp
+from helpdesk.console.app import HelpdeskApp
 
 from conftest import FROZEN_NOW
 from console_helpers import settle

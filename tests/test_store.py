@@ -4,8 +4,8 @@ import threading
 
 import pytest
 
-from helpdesk.schema import MIGRATIONS
-from helpdesk.store import Store, StoreError
+from helpdesk.store.schema import MIGRATIONS
+from helpdesk.store.connection import Store, StoreError
 
 
 def test_new_database_is_private_wal_and_migrated(db_path):

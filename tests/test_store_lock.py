@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from helpdesk import store as store_module
-from helpdesk.store import Store
+from helpdesk.store import connection as store_module
+from helpdesk.store.connection import Store
 
 
 def busy_timeout(store: Store) -> int:

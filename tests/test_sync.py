@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from werkzeug import Response
 
-from helpdesk import audit
-from helpdesk.directory import load_published, read_rows
-from helpdesk.directory_import import write_annexure
-from helpdesk.holidays import HolidayCalendar
+from helpdesk.access import audit
+from helpdesk.directory.rows import load_published, read_rows
+from helpdesk.directory.import_rows import write_annexure
+from helpdesk.hours.holidays import HolidayCalendar
 
 from holiday_files import csv_text, ical_text, year_rows
 

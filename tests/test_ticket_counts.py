@@ -8,7 +8,8 @@ from itertools import combinations
 
 import pytest
 
-from helpdesk import schema_queue, tickets
+from helpdesk import tickets
+from helpdesk.store import schema_queue
 from helpdesk.tickets import ALL_STATUSES, QueueFilter
 
 

@@ -68,7 +68,7 @@ def console_options(args: Sequence[str]) -> dict[str, str] | None:
 
 def open_console(db_path: str | None = None, agent: str | None = None) -> int:
     """What the group does with no command: open the console on the chosen database."""
-    from ..app import run_console
+    from helpdesk.console.app import run_console
     from .context import DeskContext
 
     desk = DeskContext.from_options(db_path=db_path, agent=agent)

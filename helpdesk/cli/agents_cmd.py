@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .. import agents
-from ..roles import AGENT, SUPERVISOR
+from helpdesk.access import agents
+from helpdesk.access.roles import AGENT, SUPERVISOR
 from .context import DeskContext
 from .output import emit_json, say
 

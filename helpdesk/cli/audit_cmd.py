@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..audit_view import trail
+from helpdesk.access.audit_view import trail
 from .context import DeskContext
 from .output import emit_json, say
 from .params import TICKET_ID

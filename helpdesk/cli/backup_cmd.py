@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .. import backup as backups
-from .. import restore as restores
+from helpdesk.admin import backup as backups
+from helpdesk.admin import restore as restores
 from .context import DeskContext
 from .output import emit_json, say
 

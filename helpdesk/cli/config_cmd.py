@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import click
 
-from .. import config, delivery_settings, locations
+from helpdesk import config, locations
+from helpdesk.escalation import delivery_settings
 from .output import emit_json, say
 
 

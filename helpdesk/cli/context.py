@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import identity, locations
-from ..store import Store
+from helpdesk import locations
+from helpdesk.access import identity
+from helpdesk.store.connection import Store
 
 
 @dataclass

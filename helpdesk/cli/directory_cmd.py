@@ -7,10 +7,17 @@ from pathlib import Path
 
 import click
 
-from ..aliases import load_aliases
-from ..directory import Directory, read_rows
-from ..directory_check import SEVERITIES, check
-from ..directory_import import DirectoryDiff, DirectoryFileError, apply, decode, load, write_annexure
+from helpdesk.directory.aliases import load_aliases
+from helpdesk.directory.rows import Directory, read_rows
+from helpdesk.directory.check import SEVERITIES, check
+from helpdesk.directory.import_rows import (
+    DirectoryDiff,
+    DirectoryFileError,
+    apply,
+    decode,
+    load,
+    write_annexure,
+)
 from .context import DeskContext
 from .output import emit_json, say
 

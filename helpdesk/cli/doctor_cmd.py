@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import doctor as checks
+from helpdesk.admin import doctor as checks
 from .context import DeskContext
 from .output import emit_json, say
 

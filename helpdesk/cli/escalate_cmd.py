@@ -10,9 +10,10 @@ import sys
 
 import click
 
-from .. import delivery_settings, escalation
-from ..email_draft import drafts_dir
-from ..escalation_message import REP, TARGETS
+from helpdesk.escalation import delivery_settings
+from helpdesk.escalation import escalations
+from helpdesk.escalation.email_draft import drafts_dir
+from helpdesk.escalation.message import REP, TARGETS
 from .context import DeskContext
 from .output import emit_json, say
 
@@ -41,7 +42,7 @@ def escalate(desk: DeskContext, ticket_id: int, target: str, needed: str | None,
     settings = delivery_settings.load()
     if needed == "-":
         needed = sys.stdin.read()
-    done = escalation.escalate(
+    done = escalations.escalate(
         desk.store, ticket_id, target=target, agent=desk.agent, needed=needed,
         steps_tried=list(steps) if steps else None, expected_version=expected_version,
         contact=settings.participant_contact)

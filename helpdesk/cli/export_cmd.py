@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from .. import clock
-from ..exports import FORMATS, export_tickets
-from ..periods import Period
+from helpdesk.reports.exports import FORMATS, export_tickets
+from helpdesk.reports.periods import Period
 from .context import DeskContext
 from .output import say
 from .period_options import parse_day

@@ -55,7 +55,7 @@ def cli(ctx: click.Context, db_path: str | None, agent: str | None) -> int | Non
     ctx.obj = DeskContext.from_options(db_path=db_path, agent=agent)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        from ..app import run_console
+        from helpdesk.console.app import run_console
 
         return run_console(ctx.obj)
     return None

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from .. import clock, config
-from ..hours import DeskHours
+from helpdesk.hours.status import DeskHours
 from ..private_files import private_output
-from ..sla import load_targets
+from helpdesk.reports.sla import load_targets
 from .context import DeskContext
 from .output import say
 
@@ -22,8 +22,8 @@ from .output import say
 def handover(desk: DeskContext, output: str | None, force: bool) -> int:
     """Open tickets, what each waits on (the desk, the participant, the MDO admin, the KB
     representative), and what the next agent should do first, as Markdown."""
-    from ..handover import build_handover
-    from ..handover_format import handover_markdown
+    from helpdesk.reports.handover import build_handover
+    from helpdesk.reports.handover_format import handover_markdown
 
     built = build_handover(desk.store.db, DeskHours.from_store(desk.store),
                            load_targets(config.load()), clock.now(), desk.agent)

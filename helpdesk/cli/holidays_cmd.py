@@ -7,12 +7,12 @@ import sys
 import click
 
 from .. import clock
-from ..calendar_text import day_label
+from helpdesk.hours.calendar_text import day_label
 from ..errors import InputError
-from ..holiday_changes import ADD, UNCHANGED, YearChange, apply_import, plan_import
-from ..holiday_fields import FIRST_YEAR, LAST_YEAR
-from ..holiday_import import MAX_FILE_BYTES, HolidayFileError, parse_holidays, read_file
-from ..holidays import GAZETTED, Holiday, HolidayCalendar
+from helpdesk.hours.holiday_changes import ADD, UNCHANGED, YearChange, apply_import, plan_import
+from helpdesk.hours.holiday_fields import FIRST_YEAR, LAST_YEAR
+from helpdesk.hours.holiday_import import MAX_FILE_BYTES, HolidayFileError, parse_holidays, read_file
+from helpdesk.hours.holidays import GAZETTED, Holiday, HolidayCalendar
 from ..text import clean_line
 from .context import DeskContext
 from .output import emit_json, say

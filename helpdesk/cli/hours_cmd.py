@@ -7,10 +7,10 @@ from datetime import datetime
 import click
 
 from .. import clock
-from ..calendar_text import day_label, duration_text
+from helpdesk.hours.calendar_text import day_label, duration_text
 from ..clock import DateParseError, parse_datetime
 from ..errors import InputError
-from ..hours import DeskHours, DeskStatus
+from helpdesk.hours.status import DeskHours, DeskStatus
 from .context import DeskContext
 from .output import emit_json, say
 

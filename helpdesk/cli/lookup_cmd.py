@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import InputError
-from ..lookup import Lookup, LookupResult
+from helpdesk.directory.lookup import Lookup, LookupResult
 from ..text import clean_line
 from .context import DeskContext
 from .output import emit_json, emit_json_line, say

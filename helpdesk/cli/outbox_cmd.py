@@ -6,9 +6,11 @@ import asyncio
 
 import click
 
-from .. import clock, delivery_settings, outbox
-from ..outbox_model import PENDING_STATUSES
-from ..outbox_sender import AttemptResult, OutboxSender, sender_name
+from helpdesk import clock
+from helpdesk.escalation import delivery_settings
+from helpdesk.escalation import outbox
+from helpdesk.escalation.outbox_model import PENDING_STATUSES
+from helpdesk.escalation.outbox_sender import AttemptResult, OutboxSender, sender_name
 from .context import DeskContext
 from .output import emit_json, emit_json_line, say
 

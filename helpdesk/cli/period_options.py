@@ -6,7 +6,7 @@ from datetime import date
 
 from ..clock import DateParseError, parse_date
 from ..errors import InputError
-from ..periods import Period
+from helpdesk.reports.periods import Period
 
 
 def parse_day(option: str, text: str) -> date:

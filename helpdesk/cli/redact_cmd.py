@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import redaction
+from helpdesk.admin import redaction
 from ..errors import InputError
 from .context import DeskContext
 from .output import emit_json, say

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from .. import clock, config
-from ..hours import DeskHours
-from ..reports import build_report
-from ..sla import load_targets
+from helpdesk.hours.status import DeskHours
+from helpdesk.reports.figures import build_report
+from helpdesk.reports.sla import load_targets
 from .context import DeskContext
 from .output import say
 from .period_options import period_from
@@ -31,7 +31,7 @@ def report(desk: DeskContext, day: str | None, first: str | None, last: str | No
     Desk minutes count only Mon–Fri 09:00–17:00 IST outside gazetted holidays, and pause
     while a ticket waits on the participant or on MDO approval.
     """
-    from .. import report_format
+    from helpdesk.reports import layout as report_format
 
     now = clock.now()
     period = period_from(day, first, last, now.date())

@@ -8,16 +8,16 @@ import click
 
 from .. import clock
 from ..errors import InputError
-from ..response_render import ResponseContext, render
-from ..response_suggest import search as search_library
-from ..response_vocab import LANGUAGE_NAMES, LANGUAGES, PLACEHOLDERS
-from ..responses import ResponseLibrary, default_extra_dir, load_library
+from helpdesk.responses.render import ResponseContext, render
+from helpdesk.responses.suggest import search as search_library
+from helpdesk.responses.vocab import LANGUAGE_NAMES, LANGUAGES, PLACEHOLDERS
+from helpdesk.responses.library import ResponseLibrary, default_extra_dir, load_library
 from ..text import clean
 from .context import DeskContext
 from .output import emit_json, say
 from .params import TICKET_ID
 
-EXTRA_DIR_KEY = "helpdesk.responses.extra_dir"
+EXTRA_DIR_KEY = "helpdesk.responses.library.extra_dir"
 
 
 @click.group()
@@ -78,9 +78,9 @@ def context_for_show(ctx: click.Context, ticket_id: int | None, language: str | 
     """What `show` knows about the participant: the ticket's fields, or nothing."""
     if ticket_id is None:
         return ResponseContext(today=clock.today(), language=language or "en")
-    from ..directory import Directory
-    from ..hours import DeskHours
-    from ..reply_context import context_for_ticket
+    from helpdesk.directory.rows import Directory
+    from helpdesk.hours.status import DeskHours
+    from helpdesk.responses.reply_context import context_for_ticket
     from ..tickets import load
 
     desk = ctx.find_object(DeskContext)

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import click
 
-from ..sync_changes import APPLIED, DIFFERENCES, NO_DIFFERENCES, UNCHANGED_REMOTE, SyncOutcome, sync_directory, sync_holidays
+from helpdesk.admin.sync_changes import (
+    APPLIED,
+    DIFFERENCES,
+    NO_DIFFERENCES,
+    UNCHANGED_REMOTE,
+    SyncOutcome,
+    sync_directory,
+    sync_holidays,
+)
 from .context import DeskContext
 from .output import emit_json, say
 

@@ -79,7 +79,7 @@ def new(desk: DeskContext, as_json: bool, claim: bool, override_reason: str | No
 
 def _route_ministry(desk: DeskContext, query: str) -> str | None:
     """The directory row for what the participant said, when the lookup is sure of it."""
-    from ..lookup import Lookup
+    from helpdesk.directory.lookup import Lookup
 
     result = Lookup.from_store(desk.store).search(query, limit=3)
     if result.confident and result.matches:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..formatting import deadline_lines, short_duration
+from helpdesk.hours.wording import deadline_lines, short_duration
 from ..taxonomy import CATEGORIES, CHANNELS, OUTCOMES, STATUSES, label
 from ..text import clean_line
 from ..tickets import Event, Ticket

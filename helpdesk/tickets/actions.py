@@ -15,10 +15,10 @@ import sqlite_utils
 
 from .. import clock
 from ..errors import HelpdeskError, InputError, NotFoundError
-from ..hours import DeskHours
-from ..identity import validate_agent_name
-from ..intake_gate import DeskClosedError, closed_for_live_intake, record_override
-from ..store import Store
+from helpdesk.hours.status import DeskHours
+from helpdesk.access.identity import validate_agent_name
+from helpdesk.tickets.intake_gate import DeskClosedError, closed_for_live_intake, record_override
+from helpdesk.store.connection import Store
 from ..taxonomy import DONE_STATUSES, OUTCOMES, STATUSES, codes
 from ..text import clean_line
 from .history import Event, events_since

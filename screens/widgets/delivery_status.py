@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from helpdesk.escalation_desk import DeliveryLine
+from helpdesk.console.escalation_calls import DeliveryLine
 
 
 class DeliveryStatus(Static):

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
-from helpdesk.presence import BEAT_SECONDS, Viewer
+from helpdesk.tickets.presence import BEAT_SECONDS, Viewer
 
 
 class PresenceBar(Static):

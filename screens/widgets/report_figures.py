@@ -13,9 +13,9 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Sparkline, Static
 
-from helpdesk.calendar_text import MONTH_ABBREVIATIONS, day_label
-from helpdesk.report_format import calendar_time, desk_time
-from helpdesk.reports import Distribution, Report
+from helpdesk.hours.calendar_text import MONTH_ABBREVIATIONS, day_label
+from helpdesk.reports.layout import calendar_time, desk_time
+from helpdesk.reports.figures import Distribution, Report
 
 from .bar_chart import Bar, BarChart
 from .figure_tiles import FigureTile, FigureTiles

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from helpdesk.calendar_text import day_label
+from helpdesk.hours.calendar_text import day_label
 from helpdesk.taxonomy import STATUSES, label
-from helpdesk.training_risk import RiskGroup
+from helpdesk.tickets.training_risk import RiskGroup
 
 from .ticket_columns import fit
 

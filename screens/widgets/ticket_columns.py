@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
-from helpdesk.formatting import short_duration
-from helpdesk.sla import TargetMark
+from helpdesk.hours.wording import short_duration
+from helpdesk.reports.sla import TargetMark
 from helpdesk.taxonomy import CATEGORIES, STATUSES, label
 from helpdesk.text import clean_line
 from helpdesk.tickets import Ticket, Urgency, urgency_of

@@ -25,7 +25,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from helpdesk import emails, mobiles
 from helpdesk.clock import DateParseError, parse_date
-from helpdesk.formatting import deadline_lines
+from helpdesk.hours.wording import deadline_lines
 from helpdesk.text import clean_line
 from helpdesk.taxonomy import CATEGORIES, CHANNELS
 from helpdesk.tickets import FieldCheck, Ticket

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from helpdesk import desk
-from helpdesk.formatting import deadline_lines, short_duration
+from helpdesk.hours.wording import deadline_lines, short_duration
 from helpdesk.taxonomy import OUTCOMES, label
 from helpdesk.tickets import Event, Ticket
 

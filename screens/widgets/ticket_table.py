@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from helpdesk import clock
-from helpdesk.sla import TargetMark
+from helpdesk.reports.sla import TargetMark
 from helpdesk.tickets import Ticket, Urgency
 
 from .ticket_columns import GAP, RowFacts, fit, layout, row_band

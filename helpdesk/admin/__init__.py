@@ -1,0 +1,10 @@
+"""Looking after a desk's data: backup and restore, the doctor's checks, redaction (erasure) and sync from a shared source."""
+
+__all__ = [
+    "backup",
+    "doctor",
+    "redaction",
+    "restore",
+    "sync_changes",
+    "sync_fetch",
+]

@@ -1,0 +1,9 @@
+"""The database: opening it (owner-only file, WAL, one connection per thread) and the migrations that shape it."""
+
+__all__ = [
+    "connection",
+    "schema",
+    "schema_console",
+    "schema_history",
+    "schema_queue",
+]
