@@ -25,7 +25,7 @@ import sqlite_utils
 
 from helpdesk import clock
 from helpdesk.directory.rows import Directory
-from helpdesk.store.schema import migration_names
+from helpdesk.store.migrations import migration_names
 from helpdesk.store.connection import Store
 from helpdesk.taxonomy import CATEGORIES, OUTCOMES, codes
 

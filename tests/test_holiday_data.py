@@ -8,7 +8,7 @@ from importlib.resources import files
 import pytest
 
 from helpdesk.hours.holidays import HolidayCalendar
-from helpdesk.store.schema import MIGRATIONS
+from helpdesk.store.migrations import MIGRATIONS
 from reference import csv_rows, reference_dir, reference_rows
 
 

@@ -164,14 +164,6 @@ def test_a_directory_without_aliases_still_routes_by_name():
     assert lookup.search("Coal").matches[0].rep_name == "Ravi Kumar"
 
 
-def test_the_lookup_and_its_commands_never_import_textual():
-    import subprocess
-    import sys
-
-    code = ("import sys, helpdesk.directory.lookup, helpdesk.directory.import_rows, helpdesk.cli.lookup_cmd, "
-            "helpdesk.cli.directory_cmd; print('textual' in sys.modules)")
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert output.stdout.strip() == "False"
 
 
 def test_from_store_notices_a_change_made_by_another_agent(db_path, store):

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from helpdesk.store.schema import MIGRATIONS
+from helpdesk.store.migrations import MIGRATIONS
 from helpdesk.store.connection import Store, StoreError
 
 

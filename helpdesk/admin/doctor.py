@@ -16,7 +16,7 @@ from pathlib import Path
 from helpdesk import clock
 from helpdesk.admin.backup import counted
 from helpdesk.tickets.presence import PresenceBoard, presence_path
-from helpdesk.store.schema import migration_names
+from helpdesk.store.migrations import migration_names
 from helpdesk.store.connection import Store, StoreError
 
 OK, WARNING, PROBLEM = "ok", "warning", "problem"

@@ -36,7 +36,7 @@ from helpdesk.errors import HelpdeskError, InputError
 from helpdesk.locations import ensure_private_dir
 from helpdesk.tickets.presence import PresenceBoard
 from helpdesk.access.roles import NotAllowedError, require_supervisor, supervisors
-from helpdesk.store.schema import migration_names
+from helpdesk.store.migrations import migration_names
 from helpdesk.store.connection import Store
 
 LOCK_WAIT_SECONDS = 1.0

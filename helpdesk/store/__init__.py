@@ -2,6 +2,7 @@
 
 __all__ = [
     "connection",
+    "migrations",
     "schema",
     "schema_console",
     "schema_history",

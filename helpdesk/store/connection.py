@@ -50,7 +50,7 @@ class Store:
         store = cls(Path(path))
         store._create_file()
         store._enable_wal()
-        from helpdesk.store.schema import migrate
+        from helpdesk.store.migrations import migrate
 
         migrate(store)
         return store

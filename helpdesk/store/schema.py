@@ -1,38 +1,13 @@
-"""Versioned schema: each migration runs once per database, in order, in one transaction.
-
-Add a migration by appending a function decorated with ``@MIGRATIONS()``; never edit one
-that has shipped. The whole set is applied under the write lock, so consoles started at
-the same moment on a fresh file do not race each other.
+"""The migrations of the first releases (m0001-m0021): the directory, holidays, tickets,
+drafts, audit, report indexes, outbox and sync sources. Never edit one that has shipped;
+helpdesk.store.migrations lists every migration in the order it applies.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import sqlite_utils
-from sqlite_utils import Migrations
-
-if TYPE_CHECKING:
-    from helpdesk.store.connection import Store
-
-MIGRATIONS = Migrations("helpdesk")
 
 
-def migrate(store: Store) -> None:
-    db = store.db
-    if not MIGRATIONS.pending(db):
-        return
-    with store.transaction() as db:
-        # Re-read under the lock: another console may have migrated while we waited.
-        MIGRATIONS.apply(db)
-
-
-def migration_names() -> list[str]:
-    """Every migration this version of helpdesk knows, in the order they apply."""
-    return [migration.name for migration in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
-
-
-@MIGRATIONS()
 def m0001_directory(db: sqlite_utils.Database) -> None:
     # The annexure as published: one row per ministry/department, in published order.
     # The representative's identity is the e-mail; the name is kept exactly as printed.
@@ -49,7 +24,6 @@ def m0001_directory(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0002_holidays(db: sqlite_utils.Database) -> None:
     # kind 'gazetted' closes the desk; 'restricted' (optional) holidays do not.
     # holiday_years lists the years whose list is loaded: a year absent from it is
@@ -70,7 +44,6 @@ def m0002_holidays(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0003_seed_directory(db: sqlite_utils.Database) -> None:
     # A new database starts with the annexure as shipped; `helpdesk directory import`
     # replaces it later. Seeding here puts it in the migration's transaction, so two
@@ -116,7 +89,6 @@ def _shipped_source(holiday_list) -> str:
     return f"{holiday_list.source} (shipped as {holiday_list.origin})"
 
 
-@MIGRATIONS()
 def m0004_seed_holidays(db: sqlite_utils.Database) -> None:
     # Seed the shipped years through the same parser and checks as an import, so a shipped
     # file can never hold what an agent's file would be refused for. A year already listed
@@ -132,7 +104,6 @@ def m0004_seed_holidays(db: sqlite_utils.Database) -> None:
         )
 
 
-@MIGRATIONS()
 def m0005_holiday_year_caveats(db: sqlite_utils.Database) -> None:
     # What agents must keep in mind about a whole year's list (2027 is from secondary
     # sources only); '' when nothing. Filled for the shipped years still as shipped.
@@ -145,7 +116,6 @@ def m0005_holiday_year_caveats(db: sqlite_utils.Database) -> None:
         )
 
 
-@MIGRATIONS()
 def m0006_tickets(db: sqlite_utils.Database) -> None:
     # Times are ISO 8601 in IST with the offset (all rows share it, so text order is time
     # order). `version` increases with every change: a save that names an older version
@@ -244,7 +214,6 @@ def m0006_tickets(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0007_drafts(db: sqlite_utils.Database) -> None:
     # A half-typed intake form, saved as the agent types, so a crash or a closed terminal
     # loses nothing; one per agent.
@@ -259,7 +228,6 @@ def m0007_drafts(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0008_audit(db: sqlite_utils.Database) -> None:
     # Changes outside tickets (directory, holidays, roles, closed-hours overrides, exports
     # with personal data) with who, when and before/after. Tickets keep their own history
@@ -285,7 +253,6 @@ def m0008_audit(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0010_report_indexes(db: sqlite_utils.Database) -> None:
     # Reports find a period's resolutions from the history (a ticket resolved on Tuesday
     # and reopened on Wednesday was still resolved on Tuesday), and the tickets whose
@@ -299,7 +266,6 @@ def m0010_report_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0020_outbox(db: sqlite_utils.Database) -> None:
     # Messages leaving the desk (Teams posts for escalations), written in the same
     # transaction as the change that causes them, then delivered by a sender that may run
@@ -357,7 +323,6 @@ def m0020_outbox(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
 def m0021_sync_sources(db: sqlite_utils.Database) -> None:
     # Where the directory and the holiday list were last synced from, with the server's
     # cache validators (ETag, Last-Modified) for a conditional GET next time. Written only
@@ -375,9 +340,3 @@ def m0021_sync_sources(db: sqlite_utils.Database) -> None:
         );
         """
     )
-
-
-# Later migrations live in their own modules; importing them registers them, in order.
-from helpdesk.store import schema_history
-from helpdesk.store import schema_queue
-from helpdesk.store import schema_console  # noqa: E402,F401

@@ -1,14 +1,11 @@
-"""What the console keeps for an agent between sessions. Registered by importing this
-module (helpdesk.store.schema does, after schema_queue)."""
+"""What the console keeps for an agent between sessions. Listed, in order, in
+helpdesk.store.migrations."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from helpdesk.store.schema import MIGRATIONS
 
-
-@MIGRATIONS()
 def m0042_ticket_drafts(db: sqlite_utils.Database) -> None:
     # Edits typed into a ticket view and not saved yet, as they are typed, so quitting,
     # a crash or a closed terminal loses nothing: one per agent and ticket. ``version``

@@ -1,14 +1,11 @@
-"""Ticket history that can be redacted but never rewritten. Registered by importing this
-module (helpdesk.store.schema does, before the queue's migrations)."""
+"""Ticket history that can be redacted but never rewritten. Listed, in order, in
+helpdesk.store.migrations."""
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from helpdesk.store.schema import MIGRATIONS
 
-
-@MIGRATIONS()
 def m0030_history_redaction_only(db: sqlite_utils.Database) -> None:
     # Personal data must be erasable (retention, or a participant's request), yet the
     # history must stay trustworthy. So an entry may change in one way only: a value

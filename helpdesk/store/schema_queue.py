@@ -1,5 +1,5 @@
 """The queue at a million tickets: its indexes, and a running tally of tickets per status
-kept by triggers. Registered by importing this module (helpdesk.store.schema does, last).
+kept by triggers. Listed, in order, in helpdesk.store.migrations.
 
 The tally: counting a year of tickets for the queue's "all statuses" views read the whole status
 index: 45 ms at a million tickets, on every page and filter change. The tally answers
@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from helpdesk.store.schema import MIGRATIONS
 
-
-@MIGRATIONS()
 def m0040_queue_indexes(db: sqlite_utils.Database) -> None:
     # The queue at a million tickets (bench/queue_speed.py). Each of the queue's orders is
     # read from an index that already holds its order and the columns its arms test, so a
@@ -34,7 +31,6 @@ def m0040_queue_indexes(db: sqlite_utils.Database) -> None:
     db.execute("ANALYZE")
 
 
-@MIGRATIONS()
 def m0041_ticket_counts(db: sqlite_utils.Database) -> None:
     # See the module's docstring.
     db.executescript(

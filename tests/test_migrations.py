@@ -1,0 +1,43 @@
+"""Migrations apply in their numbered order, from one list, whatever was imported first."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from helpdesk.store import migrations
+
+NUMBERED = re.compile(r"m\d{4}_\w+")
+
+
+def test_the_applied_order_is_the_numbered_order() -> None:
+    names = migrations.migration_names()
+    assert names == sorted(names)
+    assert len(names) == len(set(names)) == len(migrations.ORDER)
+
+
+def test_every_migration_written_is_listed() -> None:
+    written = {name for module in migrations.MODULES for name in vars(module) if NUMBERED.fullmatch(name)}
+    assert written == {migration.__name__ for migration in migrations.ORDER}
+
+
+def test_every_store_module_with_a_migration_is_among_the_listed_modules() -> None:
+    import pkgutil
+
+    import helpdesk.store
+
+    holding = set()
+    for info in pkgutil.iter_modules(helpdesk.store.__path__):
+        module = __import__(f"helpdesk.store.{info.name}", fromlist=["_"])
+        if any(NUMBERED.fullmatch(name) and callable(value) and getattr(value, "__module__", "") == module.__name__
+               for name, value in vars(module).items()):
+            holding.add(module.__name__)
+    assert holding == {module.__name__ for module in migrations.MODULES}
+
+
+def test_importing_a_later_migration_module_first_changes_nothing() -> None:
+    code = ("import helpdesk.store.schema_history, helpdesk.store.schema_console\n"
+            "from helpdesk.store.migrations import migration_names\nprint(' '.join(migration_names()))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert shown == migrations.migration_names()
