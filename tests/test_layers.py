@@ -6,16 +6,22 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+# lint-imports run without site's .pth files (python -S, site-packages added by hand): the
+# editable install's finder would otherwise offer the checkout's helpdesk as well, and
+# which copy the analysis read would depend on the order the finders answer in.
+RUN_LINT_IMPORTS = ("import sys; sys.path.append({site!r}); from importlinter.cli import lint_imports_command; "
+                    "sys.argv[0] = 'lint-imports'; sys.exit(lint_imports_command())")
 
 
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
-    # The project's own copy of the helpdesk package is the one analysed, not the installed one.
+    """lint-imports over ``project``'s own copy of the helpdesk package, not the installed one."""
+    code = RUN_LINT_IMPORTS.format(site=sysconfig.get_paths()["purelib"])
     env = {**os.environ, "PYTHONPATH": str(project)}
-    return subprocess.run([str(LINT_IMPORTS), "--config", str(project / "pyproject.toml"), "--no-cache"],
+    return subprocess.run([sys.executable, "-S", "-c", code, "--config", str(project / "pyproject.toml"), "--no-cache"],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -36,7 +36,7 @@ from helpdesk.errors import InputError
 from helpdesk.access.roles import require_supervisor
 from helpdesk.store.connection import Store
 from helpdesk.text import clean_line
-from helpdesk.tickets.actions import load
+from helpdesk.tickets.writes import load, record, write
 
 REDACTED = "[redacted]"
 CONTACT_FIELDS = ("email", "mobile")
@@ -87,15 +87,10 @@ def _scrubbed(value: str | None) -> str | None:
 
 def _bump(db: sqlite_utils.Database, ticket_id: int, columns: dict[str, Any], stamp: str, agent: str,
           removed: str) -> None:
-    """Write the redacted columns, bump the version (open forms must not save the old
-    values back over the redaction) and note it in the ticket's history."""
-    assignments = "".join(f"{name} = ?, " for name in columns)
-    version = db.execute(
-        f"UPDATE tickets SET {assignments}updated_at = ?, version = version + 1 WHERE id = ? RETURNING version",
-        [*columns.values(), stamp, ticket_id],
-    ).fetchone()[0]
-    db.execute("INSERT INTO ticket_events (ticket_id, version, at, agent, kind, field, before, after, body)"
-               " VALUES (?, ?, ?, ?, 'redacted', NULL, NULL, ?, NULL)", [ticket_id, version, stamp, agent, removed])
+    """Write the redacted columns as any ticket change is written: the version moves on (open
+    forms must not save the old values back over the redaction) and the history says so."""
+    version = write(db, load(db, ticket_id), columns, stamp)
+    record(db, ticket_id, version, stamp, agent, "redacted", after=removed)
 
 
 def _purge_leftovers(db: sqlite_utils.Database) -> None:

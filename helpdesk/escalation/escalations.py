@@ -35,7 +35,7 @@ from helpdesk.store.connection import Store
 from helpdesk.escalation.teams_card import fitted_card
 from helpdesk.text import clean
 from helpdesk.tickets import Ticket
-from helpdesk.tickets.actions import _check_version, _first_response, _record, _write, load
+from helpdesk.tickets.writes import check_version, first_response, load, record, write
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
     stamp = clock.iso(moment)
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        _check_version(db, ticket, expected_version)
+        check_version(db, ticket, expected_version)
         if ticket.is_done:
             raise InputError(f"ticket #{ticket_id} is {ticket.status}; reopen it (set its status) "
                              "before escalating")
@@ -120,14 +120,14 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
             question=ticket.question, needed=needed_text or default_needed(ticket.category, target),
             steps_tried=_steps(steps_tried, db, ticket.id), agent=agent, at=moment)
         payload = fitted_card(case, contact=contact)
-        columns = dict(_first_response(ticket, stamp))
+        columns = dict(first_response(ticket, stamp))
         if ticket.status != "escalated":
             columns["status"] = "escalated"
-        version = _write(db, ticket, columns, stamp)
+        version = write(db, ticket, columns, stamp)
         if ticket.status != "escalated":
-            _record(db, ticket.id, version, stamp, agent, "status", "status", ticket.status, "escalated")
+            record(db, ticket.id, version, stamp, agent, "status", "status", ticket.status, "escalated")
         who = f"KB representative {rep_name}" if target == REP else "nodal persons"
-        _record(db, ticket.id, version, stamp, agent, "escalated", "target", None,
+        record(db, ticket.id, version, stamp, agent, "escalated", "target", None,
                 f"{who} · {case.notification_id}", body=case.needed)
         message_id = outbox.enqueue(
             db, notification_id=case.notification_id, ticket_id=ticket.id,

@@ -1,7 +1,6 @@
 """Tickets: the model, the actions that change them, their history and the queue."""
 
 from .actions import (
-    ConflictError,
     add_note,
     assign,
     claim,
@@ -17,6 +16,7 @@ from .history import Event, events, events_since
 from .model import EDITABLE_FIELDS, Ticket, Urgency, urgency_of
 from .queue import ALL_STATUSES, ORDERS, SCOPES, QueueFilter, count, window
 from .validate import FieldCheck, check_fields
+from .writes import ConflictError
 
 __all__ = [
     "ALL_STATUSES",

@@ -14,75 +14,16 @@ from typing import Any
 import sqlite_utils
 
 from .. import clock
-from ..errors import HelpdeskError, InputError, NotFoundError
+from ..errors import InputError
 from helpdesk.hours.status import DeskHours
 from helpdesk.access.identity import validate_agent_name
 from helpdesk.tickets.intake_gate import DeskClosedError, closed_for_live_intake, record_override
 from helpdesk.store.connection import Store
 from ..taxonomy import DONE_STATUSES, OUTCOMES, STATUSES, codes
 from ..text import clean_line
-from .history import Event, events_since
 from .model import EDITABLE_FIELDS, Ticket
 from .validate import check_fields, check_note
-
-
-class ConflictError(HelpdeskError):
-    """Someone else changed the ticket first; ``changes`` says what they did."""
-
-    def __init__(self, message: str, current: Ticket, changes: list[Event]) -> None:
-        super().__init__(message)
-        self.current = current
-        self.changes = changes
-        self.details = tuple(
-            f"{event.at:%H:%M} {event.agent}: {event.describe()}" for event in changes
-        )
-
-
-def load(db: sqlite_utils.Database, ticket_id: int) -> Ticket:
-    cursor = db.execute("SELECT * FROM tickets WHERE id = ?", [ticket_id])
-    row = cursor.fetchone()
-    if row is None:
-        raise NotFoundError(f"there is no ticket #{ticket_id}")
-    return Ticket.from_row(dict(zip((column[0] for column in cursor.description), row)))
-
-
-def _record(db: sqlite_utils.Database, ticket_id: int, version: int, at: str, agent: str,
-            kind: str, field: str | None = None, before: Any = None, after: Any = None,
-            body: str | None = None) -> None:
-    db.execute(
-        "INSERT INTO ticket_events (ticket_id, version, at, agent, kind, field, before, after, body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [ticket_id, version, at, agent, kind, field,
-         None if before is None else str(before), None if after is None else str(after), body],
-    )
-
-
-def _check_version(db: sqlite_utils.Database, ticket: Ticket, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != ticket.version:
-        changes = events_since(db, ticket.id, expected_version)
-        who = ", ".join(sorted({event.agent for event in changes})) or "another agent"
-        raise ConflictError(
-            f"ticket #{ticket.id} was changed by {who} after you opened it "
-            f"(your version {expected_version}, now {ticket.version}); nothing of yours was saved",
-            current=ticket,
-            changes=changes,
-        )
-
-
-def _write(db: sqlite_utils.Database, ticket: Ticket, columns: Mapping[str, Any], at: str) -> int:
-    """Apply column changes and bump the version; returns the new version."""
-    assignments = "".join(f"{name} = ?, " for name in columns)
-    db.execute(
-        f"UPDATE tickets SET {assignments}updated_at = ?, version = version + 1 "
-        "WHERE id = ? AND version = ?",
-        [*columns.values(), at, ticket.id, ticket.version],
-    )
-    return ticket.version + 1
-
-
-def _first_response(ticket: Ticket, at: str) -> dict[str, Any]:
-    """The first thing an agent does on a ticket is its first response."""
-    return {} if ticket.first_response_at else {"first_response_at": at}
+from .writes import ConflictError, check_version, first_response, load, record, write
 
 
 def _resolve_ministry(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
@@ -129,9 +70,9 @@ def create(store: Store, fields: Mapping[str, Any], agent: str, *, at: datetime 
             list(row.values()),
         )
         ticket_id = cursor.lastrowid
-        _record(db, ticket_id, 1, stamp, agent, "created")
+        record(db, ticket_id, 1, stamp, agent, "created")
         if claim:
-            _record(db, ticket_id, 1, stamp, agent, "claimed", "assignee", None, agent)
+            record(db, ticket_id, 1, stamp, agent, "claimed", "assignee", None, agent)
         return load(db, ticket_id)
 
 
@@ -148,16 +89,16 @@ def update(store: Store, ticket_id: int, changes: Mapping[str, Any], agent: str,
         raise InputError(check.first_error())
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        _check_version(db, ticket, expected_version)
+        check_version(db, ticket, expected_version)
         values = dict(check.values)
         _resolve_ministry(db, values)
         current = ticket.to_dict()
         changed = {name: value for name, value in values.items() if current.get(name) != value}
         if not changed:
             return ticket
-        version = _write(db, ticket, changed, stamp)
+        version = write(db, ticket, changed, stamp)
         for name, value in changed.items():
-            _record(db, ticket.id, version, stamp, agent, "edited", name, current.get(name), value)
+            record(db, ticket.id, version, stamp, agent, "edited", name, current.get(name), value)
         return load(db, ticket_id)
 
 
@@ -171,13 +112,13 @@ def claim(store: Store, ticket_id: int, agent: str, *, at: datetime | None = Non
         if ticket.assignee:
             raise ConflictError(f"ticket #{ticket_id} is already claimed by {ticket.assignee}",
                                 current=ticket, changes=[])
-        columns: dict[str, Any] = {"assignee": agent, **_first_response(ticket, stamp)}
+        columns: dict[str, Any] = {"assignee": agent, **first_response(ticket, stamp)}
         if not ticket.claimed_at:
             columns["claimed_at"] = stamp
         if ticket.status == "new":
             columns["status"] = "open"
-        version = _write(db, ticket, columns, stamp)
-        _record(db, ticket.id, version, stamp, agent, "claimed", "assignee", None, agent)
+        version = write(db, ticket, columns, stamp)
+        record(db, ticket.id, version, stamp, agent, "claimed", "assignee", None, agent)
         return load(db, ticket_id)
 
 
@@ -209,7 +150,7 @@ def claim_next(store: Store, agent: str, *, at: datetime | None = None) -> Ticke
         if row is None:
             return None
         ticket_id, version = row
-        _record(db, ticket_id, version, stamp, agent, "claimed", "assignee", None, agent)
+        record(db, ticket_id, version, stamp, agent, "claimed", "assignee", None, agent)
         return load(db, ticket_id)
 
 
@@ -221,14 +162,14 @@ def assign(store: Store, ticket_id: int, assignee: str | None, agent: str, *,
     target = validate_agent_name(assignee) if clean_line(assignee or "") else None
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        _check_version(db, ticket, expected_version)
+        check_version(db, ticket, expected_version)
         if ticket.assignee == target:
             return ticket
         columns: dict[str, Any] = {"assignee": target}
         if target and not ticket.claimed_at:
             columns["claimed_at"] = stamp
-        version = _write(db, ticket, columns, stamp)
-        _record(db, ticket.id, version, stamp, agent, "assigned", "assignee", ticket.assignee, target)
+        version = write(db, ticket, columns, stamp)
+        record(db, ticket.id, version, stamp, agent, "assigned", "assignee", ticket.assignee, target)
         return load(db, ticket_id)
 
 
@@ -241,17 +182,17 @@ def set_status(store: Store, ticket_id: int, status: str, agent: str, *,
     stamp = clock.iso(at or clock.now())
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        _check_version(db, ticket, expected_version)
+        check_version(db, ticket, expected_version)
         if ticket.status == status:
             return ticket
         if status == "closed" and ticket.status != "resolved":
             raise InputError(f"ticket #{ticket_id} is {ticket.status}; only a resolved ticket can be closed")
-        columns: dict[str, Any] = {"status": status, **_first_response(ticket, stamp)}
+        columns: dict[str, Any] = {"status": status, **first_response(ticket, stamp)}
         if ticket.status in DONE_STATUSES and status not in DONE_STATUSES:
             # Reopened: it is no longer resolved (the old outcome stays in the history).
             columns.update(resolved_at=None, outcome=None, resolution_note=None, handle_seconds=None)
-        version = _write(db, ticket, columns, stamp)
-        _record(db, ticket.id, version, stamp, agent, "status", "status", ticket.status, status)
+        version = write(db, ticket, columns, stamp)
+        record(db, ticket.id, version, stamp, agent, "status", "status", ticket.status, status)
         return load(db, ticket_id)
 
 
@@ -265,8 +206,8 @@ def add_note(store: Store, ticket_id: int, body: str, agent: str, *,
     stamp = clock.iso(at or clock.now())
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        version = _write(db, ticket, _first_response(ticket, stamp), stamp)
-        _record(db, ticket.id, version, stamp, agent, "note", body=text)
+        version = write(db, ticket, first_response(ticket, stamp), stamp)
+        record(db, ticket.id, version, stamp, agent, "note", body=text)
         return load(db, ticket_id)
 
 
@@ -287,18 +228,18 @@ def resolve(store: Store, ticket_id: int, outcome: str, note: str, agent: str, *
     stamp = clock.iso(moment)
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        _check_version(db, ticket, expected_version)
+        check_version(db, ticket, expected_version)
         if ticket.status == "resolved":
             raise InputError(f"ticket #{ticket_id} is already resolved")
         started = ticket.claimed_at or ticket.created_at
         handle_seconds = max(int((moment - started).total_seconds()), 0)
         columns = {"status": "resolved", "resolved_at": stamp, "outcome": outcome,
                    "resolution_note": text, "handle_seconds": handle_seconds,
-                   **_first_response(ticket, stamp)}
+                   **first_response(ticket, stamp)}
         if not ticket.assignee:
             columns["assignee"] = agent
-        version = _write(db, ticket, columns, stamp)
-        _record(db, ticket.id, version, stamp, agent, "resolved", "outcome", None, outcome, body=text)
+        version = write(db, ticket, columns, stamp)
+        record(db, ticket.id, version, stamp, agent, "resolved", "outcome", None, outcome, body=text)
         return load(db, ticket_id)
 
 
@@ -308,7 +249,7 @@ def record_reply(store: Store, ticket_id: int, response_id: str, language: str, 
     stamp = clock.iso(at or clock.now())
     with store.transaction() as db:
         ticket = load(db, ticket_id)
-        version = _write(db, ticket, _first_response(ticket, stamp), stamp)
-        _record(db, ticket.id, version, stamp, agent, "reply-sent", "response", None, response_id,
+        version = write(db, ticket, first_response(ticket, stamp), stamp)
+        record(db, ticket.id, version, stamp, agent, "reply-sent", "response", None, response_id,
                 body=None if language == "en" else f"language: {language}")
         return load(db, ticket_id)
