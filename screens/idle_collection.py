@@ -36,7 +36,6 @@ class IdleCollector:
         self._clock = clock
         self._last_key = clock()
         self._saved_threshold: tuple[int, int, int] | None = None
-        self.full_passes = 0
 
     def start(self, app: App) -> None:
         self._saved_threshold = gc.get_threshold()
@@ -61,5 +60,4 @@ class IdleCollector:
         if pending < FORCE_AFTER and self._clock() - self._last_key < IDLE_SECONDS:
             return False
         gc.collect()
-        self.full_passes += 1
         return True

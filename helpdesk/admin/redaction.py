@@ -36,6 +36,7 @@ from helpdesk.errors import InputError
 from helpdesk.access.roles import require_supervisor
 from helpdesk.store.connection import Store
 from helpdesk.text import clean_line
+from helpdesk.tickets.model import Ticket
 from helpdesk.tickets.writes import load, record, write
 
 REDACTED = "[redacted]"
@@ -85,12 +86,12 @@ def _scrubbed(value: str | None) -> str | None:
     return None if value is None else scrub_contacts(value)
 
 
-def _bump(db: sqlite_utils.Database, ticket_id: int, columns: dict[str, Any], stamp: str, agent: str,
+def _bump(db: sqlite_utils.Database, ticket: Ticket, columns: dict[str, Any], stamp: str, agent: str,
           removed: str) -> None:
     """Write the redacted columns as any ticket change is written: the version moves on (open
     forms must not save the old values back over the redaction) and the history says so."""
-    version = write(db, load(db, ticket_id), columns, stamp)
-    record(db, ticket_id, version, stamp, agent, "redacted", after=removed)
+    version = write(db, ticket, columns, stamp)
+    record(db, ticket.id, version, stamp, agent, "redacted", after=removed)
 
 
 def _purge_leftovers(db: sqlite_utils.Database) -> None:
@@ -166,7 +167,7 @@ def _redact_older_than(store: Store, cutoff: datetime, agent: str, moment: datet
             history_changed = _rewrite_history(db, ticket_id, _contacts_only)
             if columns == current and not history_changed:
                 continue  # nothing personal left (redacted before, or never given)
-            _bump(db, ticket_id, columns, stamp, agent, "e-mail and mobile (retention)")
+            _bump(db, load(db, ticket_id), columns, stamp, agent, "e-mail and mobile (retention)")
             redacted.append(ticket_id)
         result = RedactionResult(tuple(redacted), cutoff, CONTACT_FIELDS)
         if dry_run:
@@ -208,7 +209,7 @@ def _redact_ticket(store: Store, ticket_id: int, agent: str, why: str, moment: d
             return RedactionResult((), None, ())
         if dry_run:
             raise _Preview(RedactionResult((ticket_id,), None, erased))
-        _bump(db, ticket_id, columns, stamp, agent, "name, contacts and texts (erasure)")
+        _bump(db, ticket, columns, stamp, agent, "name, contacts and texts (erasure)")
         # Unsaved edits to the ticket in any agent's console are copies of the same data.
         db.execute("DELETE FROM ticket_drafts WHERE ticket_id = ?", [ticket_id])
         _purge_leftovers(db)

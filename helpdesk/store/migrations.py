@@ -36,9 +36,6 @@ ORDER = (
     schema_queue.m0041_ticket_counts,
     schema_console.m0042_ticket_drafts,
 )
-# The modules that hold migrations (the test checks that every m0000_ function in them is listed).
-MODULES = (schema, schema_history, schema_queue, schema_console)
-
 MIGRATIONS = Migrations("helpdesk")
 for _migration in ORDER:
     MIGRATIONS()(_migration)
