@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Checkbox, Static
 
-from helpdesk.taxonomy import LIVE_CHANNELS
+from helpdesk.tickets.intake_gate import refuses_live_intake
 from helpdesk.tickets import Ticket, check_fields
 
 from .widgets.desk_footer import DeskFooter
@@ -64,9 +64,7 @@ class IntakeScreen(DeskScreen):
         """The closed desk status when this form would start a live session now, else None."""
         status = self.desk_app.desk_status
         channel = self.query_one(TicketForm).values()["channel"]
-        if status is None or status.open or channel not in LIVE_CHANNELS:
-            return None
-        return status
+        return status if status is not None and refuses_live_intake(status, channel) else None
 
     def _show_desk_rule(self) -> None:
         self.refresh_bindings()

@@ -6,7 +6,9 @@ import pytest
 from helpdesk import tickets
 from helpdesk.access import audit
 from helpdesk.clock import IST
-from helpdesk.tickets.intake_gate import DeskClosedError
+from helpdesk.hours.status import DeskHours
+from helpdesk.taxonomy import CHANNELS, codes
+from helpdesk.tickets.intake_gate import DeskClosedError, closed_for_live_intake, refuses_live_intake
 from helpdesk.access.roles import NotAllowedError
 
 SATURDAY = datetime(2026, 11, 28, 11, 0, tzinfo=IST)
@@ -71,3 +73,12 @@ def test_cli_refusal_and_override(run_cli, store, monkeypatch):
     add_supervisor(store, "asha")
     created = run_cli("ticket", "new", "--name", "Sita", "--override-closed", "urgent", "--json")
     assert created.exit_code == 0 and json.loads(created.stdout)["channel"] == "teams"
+
+
+@pytest.mark.parametrize("at", [SATURDAY, GURU_NANAK, EVENING, datetime(2026, 11, 23, 11, 0, tzinfo=IST)])
+@pytest.mark.parametrize("channel", codes(CHANNELS))
+def test_one_gate_for_the_intake_screen_and_the_ticket_write(store, at, channel):
+    """The screen asks refuses_live_intake with the status it shows; the write works the status
+    out itself: both say the same for every channel and moment."""
+    hours = DeskHours.from_store(store)
+    assert refuses_live_intake(hours.status(at), channel) == (closed_for_live_intake(hours, channel, at) is not None)

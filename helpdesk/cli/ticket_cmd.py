@@ -82,8 +82,8 @@ def _route_ministry(desk: DeskContext, query: str) -> str | None:
     from helpdesk.directory.lookup import Lookup
 
     result = Lookup.from_store(desk.store).search(query, limit=3)
-    if result.confident and result.matches:
-        return result.matches[0].ministry
+    if result.routed_row is not None:
+        return result.routed_row
     candidates = "; ".join(f"{m.ministry} ({m.rep_name})" for m in result.matches)
     click.echo(clean(f"helpdesk: ministry not set: {result.reason}"
                      + (f" Candidates: {candidates}." if candidates else "")

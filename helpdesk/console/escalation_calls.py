@@ -50,15 +50,14 @@ class EscalationDesk:
     agent: str
 
     def escalation_choices(self, ticket_id: int) -> EscalationChoices:
+        from helpdesk.directory import representative
         from helpdesk.escalation import escalations
         from helpdesk.escalation.message import NODAL, REP, default_needed
 
         db = self.store.db
         ticket = self.ticket(ticket_id)  # type: ignore[attr-defined]
-        rep_label = None
-        if ticket.rep_email:
-            name, _ = escalations.representative(db, ticket.rep_email)
-            rep_label = f"{name} ({ticket.rep_email}), for {ticket.ministry}"
+        contact = representative.for_ticket(db, ticket.ministry, ticket.rep_email)
+        rep_label = f"{contact.name} ({contact.email}), for {ticket.ministry}" if contact else None
         return EscalationChoices(
             ticket.id, ticket.version, rep_label,
             {REP: default_needed(ticket.category, REP), NODAL: default_needed(ticket.category, NODAL)},

@@ -58,15 +58,14 @@ class AgentSession(EscalationDesk):  # escalation calls: helpdesk/console/escala
         return tickets.events(self.store.db, ticket_id)
 
     def rep_lines(self, ticket: tickets.Ticket) -> list[str]:
-        """The ticket's KB representative as lines for a card: name, e-mail, mobile."""
-        if not ticket.rep_email:
+        """The ticket's KB representative as lines for a card: name, e-mail, mobile, the
+        row's flaws (reads the directory: call it from a worker)."""
+        from helpdesk.directory.lookup import Lookup
+
+        contact = Lookup.from_store(self.store).contact_for_ticket(ticket.ministry, ticket.rep_email)
+        if contact is None:
             return ["No ministry chosen yet: F2 finds the representative for any ministry."]
-        row = self.store.db.execute(
-            "SELECT rep_name, rep_mobile FROM directory WHERE rep_email = ? "
-            "GROUP BY rep_name, rep_mobile ORDER BY count(*) DESC LIMIT 1", [ticket.rep_email]
-        ).fetchone()
-        name, mobile = row if row else ("(no longer in the directory)", "")
-        return [clean_line(line) for line in (name, ticket.rep_email, mobile, f"for {ticket.ministry}")]
+        return [clean_line(line) for line in contact.lines()]
 
     def rep_names(self) -> dict[str, str]:
         """Each KB representative's name by case-folded e-mail (their identity)."""

@@ -34,6 +34,7 @@ from helpdesk.desk import facts
 from helpdesk.directory.rows import Directory, Representative
 from helpdesk.directory.rows import version as directory_version
 from helpdesk.directory.check import check, warnings_by_position
+from helpdesk.directory.representative import Contact, of_row, of_ticket
 from helpdesk.errors import InputError
 from helpdesk.directory.lookup_index import KeyIndex, ScoredKey
 from helpdesk.directory.lookup_keys import Target, build_keys
@@ -77,6 +78,12 @@ class LookupResult:
     matches: list[Match]
     fallback: str | None  # the MDO nodal contact list, whenever the verdict is not confident
     not_in_directory: str | None = None  # the unlisted body the query names, if any
+
+    @property
+    def routed_row(self) -> str | None:
+        """The directory row this answer sets on a ticket: the best match, only when confident.
+        The console's picker and ``helpdesk ticket new --ministry`` both route through here."""
+        return self.matches[0].ministry if self.confident and self.matches else None
 
     def to_dict(self) -> dict:
         return {
@@ -268,16 +275,16 @@ class Lookup:
 
     def _match(self, target: Target, score: float, via: str) -> Match:
         row = self.directory.row(target.name)
-        person = self.directory.representative(row)
-        published = None
-        if self.directory.printed_differently(row):
-            published = {"ministry": row.ministry, "rep_name": row.rep_name,
-                         "rep_email": row.rep_email, "rep_mobile": row.rep_mobile}
+        contact = of_row(self.directory, row, self._warnings.get(row.position, []))
         return Match(
-            ministry=row.ministry, rep_name=person.name, rep_email=person.email,
-            rep_mobile=person.mobile, score=round(score, 1), via=via,
-            warnings=list(self._warnings.get(row.position, [])), published=published,
+            ministry=row.ministry, rep_name=contact.name, rep_email=contact.email,
+            rep_mobile=contact.mobile, score=round(score, 1), via=via,
+            warnings=list(contact.warnings), published=contact.published,
         )
+
+    def contact_for_ticket(self, ministry: str | None, rep_email: str | None) -> Contact | None:
+        """The ticket's representative with its row's flaws, as a match would show them."""
+        return of_ticket(self.directory, ministry, rep_email, self._warnings)
 
     def _parent_hints(self, body: OutsideBody, top_score: float, already: list[Match]) -> list[Match]:
         """The annexure rows the alias file names as a starting point for an unlisted body."""

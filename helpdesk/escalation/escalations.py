@@ -15,6 +15,7 @@ from secrets import token_hex
 import sqlite_utils
 
 from helpdesk import clock
+from helpdesk.directory import representative
 from helpdesk.escalation import outbox
 from helpdesk.escalation.delivery_settings import CONTACT_CHOICES, CONTACT_MASKED
 from helpdesk.escalation.email_draft import EmailDraft, draft_for
@@ -59,15 +60,6 @@ def notes_of(db: sqlite_utils.Database, ticket_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
-def representative(db: sqlite_utils.Database, rep_email: str) -> tuple[str, str]:
-    # One person may be printed under several spellings ("Pawan", "Pawan Pathak"): take
-    # the one used most, as the ticket view does.
-    row = db.execute("SELECT rep_name, rep_mobile FROM directory WHERE rep_email = ?"
-                     " GROUP BY rep_name, rep_mobile ORDER BY count(*) DESC LIMIT 1",
-                     [rep_email]).fetchone()
-    return (row[0], row[1]) if row else ("(no longer in the directory)", "")
-
-
 def _checked_needed(needed: str | None) -> str | None:
     if needed is None:
         return None
@@ -110,7 +102,8 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
         if target == REP and not ticket.rep_email:
             raise InputError(f"ticket #{ticket_id} has no ministry, so no KB representative: set "
                              "its ministry first, or escalate --to nodal")
-        rep_name, rep_mobile = representative(db, ticket.rep_email) if ticket.rep_email else (None, None)
+        rep = representative.for_ticket(db, ticket.ministry, ticket.rep_email)
+        rep_name, rep_mobile = (rep.name, rep.mobile) if rep else (None, None)
         case = EscalationCase(
             notification_id=new_notification_id(ticket.id), ticket_id=ticket.id, target=target,
             participant_name=ticket.participant_name, email=ticket.email, mobile=ticket.mobile,
@@ -136,5 +129,4 @@ def escalate(store: Store, ticket_id: int, *, target: str, agent: str, needed: s
         return Escalation(load(db, ticket.id), case, outbox.get(db, message_id), draft_for(case))
 
 
-__all__ = ["NODAL", "REP", "TARGETS", "Escalation", "escalate", "new_notification_id", "notes_of",
-           "representative"]
+__all__ = ["NODAL", "REP", "TARGETS", "Escalation", "escalate", "new_notification_id", "notes_of"]

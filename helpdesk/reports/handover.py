@@ -21,7 +21,7 @@ from helpdesk.reports.privacy import mask_text
 from helpdesk.reports.data import load_status_changes
 from helpdesk.reports.sla import NEAR, OK, PAST, SlaTargets
 from helpdesk.tickets import Ticket
-from helpdesk.tickets.training_risk import Representative, representatives
+from helpdesk.directory.representative import Contact, current_directory, of_ticket
 
 REMIND_BEFORE_CLOSING = timedelta(minutes=30)
 DO_FIRST = 10
@@ -94,7 +94,7 @@ def build_handover(db: sqlite_utils.Database, hours: DeskHours, targets: SlaTarg
     changes = load_status_changes(db, (ticket.id for ticket in open_tickets))
     first_day = min([ticket.created_at.date() for ticket in open_tickets] + [now.date()])
     index = DeskMinuteIndex(hours, first_day, now.date())
-    reps = representatives(db) if open_tickets else {}
+    directory = current_directory(db) if open_tickets else None
     items = []
     for ticket in open_tickets:
         ticket_changes = tuple(changes.get(ticket.id, ()))
@@ -103,7 +103,7 @@ def build_handover(db: sqlite_utils.Database, hours: DeskHours, targets: SlaTarg
                                            ticket_changes), index, max(now, ticket.created_at))
         since = ticket_changes[-1].at if ticket_changes else ticket.created_at
         items.append(HandoverItem(ticket, clocks, _target_state(clocks, targets), _group(ticket),
-                                  _next_step(ticket, reps.get(ticket.rep_email or ""), since, now),
+                                  _next_step(ticket, of_ticket(directory, ticket.ministry, ticket.rep_email), since, now),
                                   since, None))
     items.sort(key=lambda item: item.priority(now.date()))
     notes = _last_notes(db, [item.ticket.id for item in items[:DO_FIRST]])
@@ -136,13 +136,15 @@ def _group(ticket: Ticket) -> str:
     return WITH_DESK if ticket.assignee else UNCLAIMED
 
 
-def _rep_text(rep: Representative | None) -> str:
+def _rep_text(rep: Contact | None) -> str:
     if rep is None:
         return "the KB representative (find the ministry first: F2)"
+    if not rep.in_directory:
+        return f"the KB representative ({rep.email} is no longer in the directory: F2 finds today's)"
     return f"{rep.name} ({rep.email}, {rep.mobile})"
 
 
-def _next_step(ticket: Ticket, rep: Representative | None, since: datetime, now: datetime) -> str:
+def _next_step(ticket: Ticket, rep: Contact | None, since: datetime, now: datetime) -> str:
     waited = f"since {day_label(since.date(), with_year=False)} {since:%H:%M}"
     if ticket.status == WAITING_PARTICIPANT:
         return f"Follow up with the participant (waiting {waited})."

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from helpdesk.directory.rows import Directory, email_identity
+from helpdesk.directory.representative import of_ticket
+from helpdesk.directory.rows import Directory
 from helpdesk.hours.status import DeskHours
 from helpdesk.responses.render import ResponseContext
 from helpdesk.responses.suggest import TicketFacts
@@ -17,8 +18,9 @@ from helpdesk.tickets import Ticket
 
 def context_for_ticket(ticket: Ticket, directory: Directory, hours: DeskHours, now: datetime,
                        language: str | None = None) -> ResponseContext:
-    representative = (directory.representatives.get(email_identity(ticket.rep_email))
-                      if ticket.rep_email else None)
+    representative = of_ticket(directory, ticket.ministry, ticket.rep_email)
+    if representative is not None and not representative.in_directory:
+        representative = None  # a reply never names someone the directory no longer lists
     next_open = hours.next_open(now)
     return ResponseContext(
         today=now.date(),

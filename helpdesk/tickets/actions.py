@@ -15,6 +15,7 @@ import sqlite_utils
 
 from .. import clock
 from ..errors import InputError
+from helpdesk.directory import representative
 from helpdesk.hours.status import DeskHours
 from helpdesk.access.identity import validate_agent_name
 from helpdesk.tickets.intake_gate import DeskClosedError, closed_for_live_intake, record_override
@@ -31,13 +32,7 @@ def _resolve_ministry(db: sqlite_utils.Database, values: dict[str, Any]) -> None
     if "ministry" not in values:
         return
     ministry = values["ministry"]
-    if ministry is None:
-        values["rep_email"] = None
-        return
-    row = db.execute("SELECT rep_email FROM directory WHERE ministry = ?", [ministry]).fetchone()
-    if row is None:
-        raise InputError(f"{ministry!r} is not a row of the directory; find it with `helpdesk lookup`")
-    values["rep_email"] = row[0]
+    values["rep_email"] = None if ministry is None else representative.for_ministry(db, ministry).email
 
 
 def create(store: Store, fields: Mapping[str, Any], agent: str, *, at: datetime | None = None,

@@ -31,12 +31,18 @@ class DeskClosedError(HelpdeskError):
         self.status = status
 
 
+def refuses_live_intake(status: DeskStatus, channel: str) -> bool:
+    """The rule itself: a ticket on ``channel`` may not start while the desk is in ``status``.
+    The console's intake (which already knows the status) and the ticket write both ask this."""
+    return channel in LIVE_CHANNELS and not status.open
+
+
 def closed_for_live_intake(hours: DeskHours, channel: str, at: datetime) -> DeskStatus | None:
     """The closed status if a ticket on ``channel`` may not be started at ``at``; None if it may."""
     if channel not in LIVE_CHANNELS:
-        return None
+        return None  # no need to work out the hours
     status = hours.status(at)
-    return None if status.open else status
+    return status if refuses_live_intake(status, channel) else None
 
 
 def record_override(db: sqlite_utils.Database, agent: str, reason: str, status: DeskStatus,

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from helpdesk import desk
+from helpdesk.directory.representative import Contact, current_directory, of_ticket
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,9 @@ class RiskTicket:
 
 
 @dataclass(frozen=True)
-class Representative:
-    name: str
-    email: str
-    mobile: str
-
-
-@dataclass(frozen=True)
 class RiskGroup:
     ministry: str | None  # None: the ministry is not identified yet
-    representative: Representative | None
+    representative: Contact | None
     tickets: list[RiskTicket] = field(default_factory=list)
 
     @property
@@ -58,19 +52,6 @@ class RiskGroup:
                 "tickets": [ticket.to_dict() for ticket in self.tickets]}
 
 
-def representatives(db: sqlite_utils.Database) -> dict[str, Representative]:
-    """Each representative by e-mail. The annexure spells some names two ways; the most
-    frequent spelling (and mobile) wins, as on the ticket card."""
-    rows = db.execute(
-        "SELECT rep_email, rep_name, rep_mobile, count(*) AS rows_ FROM directory "
-        "GROUP BY rep_email, rep_name, rep_mobile ORDER BY rep_email, rows_ DESC, rep_name"
-    ).fetchall()
-    found: dict[str, Representative] = {}
-    for email, name, mobile, _ in rows:
-        found.setdefault(email, Representative(name, email, mobile))
-    return found
-
-
 def training_risk(db: sqlite_utils.Database, today: date,
                   within_days: int | None = None) -> list[RiskGroup]:
     """Unresolved tickets whose training is today or within ``within_days`` (default: the
@@ -82,11 +63,13 @@ def training_risk(db: sqlite_utils.Database, today: date,
         "AND training_date BETWEEN ? AND ? ORDER BY training_date, created_at, id",
         [today.isoformat(), (today + timedelta(days=window)).isoformat()],
     ).fetchall()
-    reps = representatives(db) if rows else {}
+    directory = current_directory(db) if rows else None
     groups: dict[str | None, RiskGroup] = {}
     for ticket_id, name, training, status, assignee, category, ministry, rep_email in rows:
         training_day = date.fromisoformat(training)
-        group = groups.setdefault(ministry, RiskGroup(ministry, reps.get(rep_email or "")))
+        if ministry not in groups:
+            groups[ministry] = RiskGroup(ministry, of_ticket(directory, ministry, rep_email))
+        group = groups[ministry]
         group.tickets.append(RiskTicket(ticket_id, name, training_day, (training_day - today).days,
                                         status, assignee, category))
     # Soonest training first; tickets with no ministry yet form one group, after named

@@ -100,7 +100,7 @@ class MinistryPicker(Vertical):
             options.add_option(Option(Content(
                 f"{match.score:>3.0f}  {match.ministry} — {match.rep_name}"), id=match.ministry))
         if not keep_choice:
-            self.chosen_ministry = result.matches[0].ministry if result.confident and result.matches else None
+            self.chosen_ministry = result.routed_row
         # Highlight the row that is chosen (or nothing), so Enter never picks by accident.
         ministries = [match.ministry for match in result.matches]
         options.highlighted = ministries.index(self.chosen_ministry) if self.chosen_ministry in ministries else None

@@ -23,12 +23,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from helpdesk import emails, mobiles
-from helpdesk.clock import DateParseError, parse_date
-from helpdesk.hours.wording import deadline_lines
 from helpdesk.text import clean_line
 from helpdesk.taxonomy import CATEGORIES, CHANNELS
 from helpdesk.tickets import FieldCheck, Ticket
+from helpdesk.tickets.field_verdicts import field_verdict
 
 from .ministry_picker import MinistryPicker
 
@@ -207,51 +205,9 @@ class TicketForm(Vertical):
             self._check(name, self.query_one(f"#field-{name}", Input).value)
 
     def _check(self, name: str, value: str) -> None:
-        value = value.strip()
-        if name == "participant_name":
-            if value and not all(ch.isascii() and (ch.isalpha() or ch in " '") for ch in value):
-                self._verdict(name, "iGOT's sign-up takes only Latin letters, spaces and apostrophes "
-                              "(32 at most): the participant must type it that way", "warn")
-            elif len(value) > 32:
-                self._verdict(name, "longer than iGOT's 32-character limit for names", "warn")
-            else:
-                self._verdict(name, "")
-        elif name == "email":
-            if not value:
-                self._verdict(name, "")
-                return
-            verdict = emails.classify(value)
-            if not verdict.valid:
-                self._verdict(name, f"✗ {verdict.error}", "bad")
-            elif verdict.government:
-                self._verdict(name, "✓ government address → self-registration (select the organisation; "
-                              "immediate access)" + "".join(f"\n⚠ {w}" for w in verdict.warnings), "good")
-            else:
-                self._verdict(name, "→ not government: the MDO admin must register and approve; access "
-                              "pending until then" + "".join(f"\n⚠ {w}" for w in verdict.warnings), "warn")
-        elif name == "mobile":
-            if not value:
-                self._verdict(name, "")
-                return
-            verdict = mobiles.classify(value)
-            if verdict.valid:
-                self._verdict(name, f"✓ {verdict.mobile}" + (f" — {verdict.note}" if verdict.note else ""), "good")
-            else:
-                self._verdict(name, f"✗ {verdict.error}", "bad")
-        elif name == "training_date":
-            if not value:
-                self._verdict(name, "")
-                return
-            try:
-                training = parse_date(value)
-            except DateParseError as error:
-                self._verdict(name, f"✗ {error}", "bad")
-                return
-            today = self.app.session.now().date()  # type: ignore[attr-defined]
-            lines = [f"{training:%A %d %B %Y}", *deadline_lines(training, today)]
-            days_left = (training - today).days
-            tone = "bad" if days_left < 0 else "warn" if days_left <= 7 else "good"
-            self._verdict(name, "\n".join(lines), tone)
+        today = self.app.session.now().date()  # type: ignore[attr-defined]
+        verdict = field_verdict(name, value, today)
+        self._verdict(name, verdict.text, verdict.tone)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
