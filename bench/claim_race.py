@@ -28,7 +28,7 @@ from pathlib import Path
 from helpdesk import clock
 from helpdesk.store.connection import Store
 
-WORKERS = Path(__file__).resolve().parent.parent / "tests" / "process_workers.py"
+WORKERS = Path(__file__).resolve().parent.parent / "tests" / "helpers" / "process_workers.py"
 
 
 def seed(database: Path, count: int) -> None:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/kill9.py [--rounds 50] [--seed S] [--json]
 
-The writer (tests/process_workers.py ``write``) logs tickets, edits them and adds notes
+The writer (tests/helpers/process_workers.py ``write``) logs tickets, edits them and adds notes
 through the same core the console uses, printing each change only after its transaction
 committed. Each round starts a writer on the same database, lets it work for a random
 0.05-0.6 s, and kills it with SIGKILL, possibly mid-transaction. After every kill the
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from helpdesk.store.connection import Store
 
-WORKERS = Path(__file__).resolve().parent.parent / "tests" / "process_workers.py"
+WORKERS = Path(__file__).resolve().parent.parent / "tests" / "helpers" / "process_workers.py"
 
 
 def _one_round(database: Path, agent: str, rng: random.Random) -> list[str]:

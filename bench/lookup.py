@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/lookup.py [--json] [--scale N] [--rounds R]
 
-Runs every query of tests/lookup_cases.tsv through the lookup on the annexure directory
+Runs every query of tests/directory/lookup_cases.tsv through the lookup on the annexure directory
 and prints the latency per query (p50, p99) and the share of queries routed as the desk
 expects. On the same queries it runs the obvious alternative, a plain
 ``rapidfuzz.process.extractOne(query, names, scorer=WRatio, processor=default_process)``
@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lookup_reference import compare  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES_FILE = ROOT / "tests" / "lookup_cases.tsv"
+CASES_FILE = ROOT / "tests" / "directory" / "lookup_cases.tsv"
 VERDICTS = frozenset({"ambiguous", "not-in-directory", "no-match"})
 
 
@@ -63,7 +63,7 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
 
 
 def routed_right(result: LookupResult, case: Case) -> bool:
-    """The same judgement as tests/test_lookup_cases.py."""
+    """The same judgement as tests/directory/test_lookup_cases.py."""
     emails = [match.rep_email for match in result.matches]
     if case.expect not in VERDICTS:
         return result.verdict == "confident" and bool(emails) and emails[0] == case.expect

@@ -12,12 +12,10 @@ from click.testing import CliRunner
 
 from helpdesk.console.app import HelpdeskApp
 from helpdesk.cli import main
-from helpdesk.clock import IST
 from helpdesk.console.session import AgentSession
 from helpdesk.store.connection import Store
 
-
-FROZEN_NOW = datetime(2026, 11, 23, 11, 0, tzinfo=IST)  # a Monday, desk open
+from helpers.frozen import FROZEN_NOW
 
 
 @pytest.fixture(autouse=True)

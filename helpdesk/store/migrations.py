@@ -3,7 +3,7 @@
 Each runs once per database, in one transaction. They are applied under the write lock,
 so consoles that start at the same moment on a fresh file do not race each other. To add
 one, write it in its module (a new module for a new area) with the next number in its
-name, and append it to ORDER. tests/test_migrations.py checks that the applied order
+name, and append it to ORDER. tests/store/test_migrations.py checks that the applied order
 is the numbered order and that no migration is left out.
 """
 
