@@ -6,4 +6,5 @@ __all__ = [
     "audit_view",
     "identity",
     "roles",
+    "schema",
 ]

@@ -5,6 +5,7 @@ __all__ = [
     "doctor",
     "redaction",
     "restore",
+    "schema",
     "sync_changes",
     "sync_fetch",
 ]

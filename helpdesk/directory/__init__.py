@@ -11,5 +11,6 @@ __all__ = [
     "lookup_keys",
     "normalise",
     "rows",
+    "schema",
     "word_matching",
 ]

@@ -10,6 +10,7 @@ __all__ = [
     "outbox_model",
     "outbox_policy",
     "outbox_sender",
+    "schema",
     "secret_url",
     "teams_card",
 ]

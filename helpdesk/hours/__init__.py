@@ -9,6 +9,7 @@ __all__ = [
     "holiday_import",
     "holidays",
     "ical",
+    "schema",
     "status",
     "wording",
 ]

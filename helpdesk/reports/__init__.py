@@ -12,5 +12,6 @@ __all__ = [
     "periods",
     "privacy",
     "queue_marks",
+    "schema",
     "sla",
 ]

@@ -3,8 +3,4 @@
 __all__ = [
     "connection",
     "migrations",
-    "schema",
-    "schema_console",
-    "schema_history",
-    "schema_queue",
 ]

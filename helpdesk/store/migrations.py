@@ -2,8 +2,8 @@
 
 Each runs once per database, in one transaction. They are applied under the write lock,
 so consoles that start at the same moment on a fresh file do not race each other. To add
-one, write it in its module (a new module for a new area) with the next number in its
-name, and append it to ORDER. tests/store/test_migrations.py checks that the applied order
+one, write it in its room's schema module (helpdesk/<room>/schema.py) with the next
+number in its name, and append it to ORDER. tests/store/test_migrations.py checks that the applied order
 is the numbered order and that no migration is left out.
 """
 
@@ -14,27 +14,34 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from helpdesk.store import schema, schema_console, schema_history, schema_queue
+# Each room keeps its own tables' migrations in its schema module; only the order is kept here.
+from helpdesk.access import schema as access
+from helpdesk.admin import schema as admin
+from helpdesk.directory import schema as directory
+from helpdesk.escalation import schema as escalation
+from helpdesk.hours import schema as hours
+from helpdesk.reports import schema as reports
+from helpdesk.tickets import schema as tickets
 
 if TYPE_CHECKING:
     from helpdesk.store.connection import Store
 
 ORDER = (
-    schema.m0001_directory,
-    schema.m0002_holidays,
-    schema.m0003_seed_directory,
-    schema.m0004_seed_holidays,
-    schema.m0005_holiday_year_caveats,
-    schema.m0006_tickets,
-    schema.m0007_drafts,
-    schema.m0008_audit,
-    schema.m0010_report_indexes,
-    schema.m0020_outbox,
-    schema.m0021_sync_sources,
-    schema_history.m0030_history_redaction_only,
-    schema_queue.m0040_queue_indexes,
-    schema_queue.m0041_ticket_counts,
-    schema_console.m0042_ticket_drafts,
+    directory.m0001_directory,
+    hours.m0002_holidays,
+    directory.m0003_seed_directory,
+    hours.m0004_seed_holidays,
+    hours.m0005_holiday_year_caveats,
+    tickets.m0006_tickets,
+    tickets.m0007_drafts,
+    access.m0008_audit,
+    reports.m0010_report_indexes,
+    escalation.m0020_outbox,
+    admin.m0021_sync_sources,
+    tickets.m0030_history_redaction_only,
+    tickets.m0040_queue_indexes,
+    tickets.m0041_ticket_counts,
+    tickets.m0042_ticket_drafts,
 )
 MIGRATIONS = Migrations("helpdesk")
 for _migration in ORDER:

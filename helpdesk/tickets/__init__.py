@@ -20,13 +20,13 @@ from .writes import ConflictError
 
 __all__ = [
     "ALL_STATUSES",
-    "EDITABLE_FIELDS",
-    "ORDERS",
-    "SCOPES",
     "ConflictError",
+    "EDITABLE_FIELDS",
     "Event",
     "FieldCheck",
+    "ORDERS",
     "QueueFilter",
+    "SCOPES",
     "Ticket",
     "Urgency",
     "add_note",

@@ -208,7 +208,7 @@ def _source(query: QueueFilter, index: str | None = None) -> str:
 
 def count(db: sqlite_utils.Database, query: QueueFilter) -> int:
     if _tallied(query):
-        # Whole statuses, nothing else filtered: the running tally (helpdesk.store.schema_queue).
+        # Whole statuses, nothing else filtered: the running tally (m0041 in helpdesk.tickets.schema).
         statuses = sorted(set(query.statuses))
         return db.execute(f"SELECT coalesce(sum(tickets), 0) FROM ticket_counts WHERE status IN "
                           f"({', '.join('?' for _ in statuses)})", statuses).fetchone()[0]

@@ -9,6 +9,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 from helpers.paths import ROOT
 
 
@@ -33,11 +35,35 @@ def test_the_checkout_keeps_every_contract() -> None:
     assert "0 broken" in result.stdout
 
 
-def test_a_core_module_that_imports_textual_breaks_the_contract(tmp_path: Path) -> None:
+def _copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "helpdesk", tmp_path / "helpdesk", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    status = tmp_path / "helpdesk" / "hours" / "status.py"
-    status.write_text(status.read_text() + "\n\ndef _badge():\n    from textual.widgets import Static\n    return Static\n")
-    result = lint_imports(tmp_path)
+    return tmp_path
+
+
+def _add_lazy_import(module: Path, statement: str) -> None:
+    module.write_text(module.read_text() + f"\n\ndef _reach():\n    {statement}\n")
+
+
+def test_a_core_module_that_imports_textual_breaks_the_contract(tmp_path: Path) -> None:
+    project = _copy(tmp_path)
+    _add_lazy_import(project / "helpdesk" / "hours" / "status.py", "from textual.widgets import Static")
+    result = lint_imports(project)
     assert result.returncode != 0
     assert "BROKEN" in result.stdout and "helpdesk.hours.status -> textual" in result.stdout
+
+
+@pytest.mark.parametrize("module, statement, shown", [
+    # a building block reaching up to a domain
+    ("text.py", "from helpdesk.tickets import model", "helpdesk.text -> helpdesk.tickets.model"),
+    # the store reaching up to a domain (only the migration list may name the rooms' schemas)
+    ("store/connection.py", "from helpdesk.directory import rows", "helpdesk.store.connection -> helpdesk.directory.rows"),
+    # a domain reaching up to the reports
+    ("tickets/queue.py", "from helpdesk.reports import figures", "helpdesk.tickets.queue -> helpdesk.reports.figures"),
+])
+def test_an_import_against_the_layers_breaks_the_layers_contract(tmp_path: Path, module, statement, shown) -> None:
+    project = _copy(tmp_path)
+    _add_lazy_import(project / "helpdesk" / module, statement)
+    result = lint_imports(project)
+    assert result.returncode != 0
+    assert "Layers:" in result.stdout and "BROKEN" in result.stdout and shown in result.stdout

@@ -9,7 +9,7 @@ from itertools import combinations
 import pytest
 
 from helpdesk import tickets
-from helpdesk.store import schema_queue
+from helpdesk.tickets import schema as ticket_schema
 from helpdesk.tickets import ALL_STATUSES, QueueFilter
 
 
@@ -73,5 +73,5 @@ def test_the_migration_counts_the_tickets_already_there(busy_desk):
         DROP TRIGGER ticket_counts_insert; DROP TRIGGER ticket_counts_status;
         DROP TRIGGER ticket_counts_delete; DROP TABLE ticket_counts;
     """)
-    schema_queue.m0041_ticket_counts(db)
+    ticket_schema.m0041_ticket_counts(db)
     assert_tally_agrees(busy_desk)
