@@ -18,7 +18,7 @@ asks here, so they all give the same person for the same row. The rule:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from helpdesk.directory.rows import Directory, DirectoryRow, email_identity, read_rows
@@ -54,9 +54,6 @@ class Contact:
         if self.ministry:
             lines.append(f"for {self.ministry}")
         return lines + [f"⚠ {warning}" for warning in self.warnings]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def of_row(directory: Directory, row: DirectoryRow, warnings: Iterable[str] = ()) -> Contact:

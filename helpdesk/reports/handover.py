@@ -102,9 +102,9 @@ def build_handover(db: sqlite_utils.Database, hours: DeskHours, targets: SlaTarg
                                            ticket.first_response_at, ticket.resolved_at,
                                            ticket_changes), index, max(now, ticket.created_at))
         since = ticket_changes[-1].at if ticket_changes else ticket.created_at
+        rep = of_ticket(directory, ticket.ministry, ticket.rep_email)
         items.append(HandoverItem(ticket, clocks, _target_state(clocks, targets), _group(ticket),
-                                  _next_step(ticket, of_ticket(directory, ticket.ministry, ticket.rep_email), since, now),
-                                  since, None))
+                                  _next_step(ticket, rep, since, now), since, None))
     items.sort(key=lambda item: item.priority(now.date()))
     notes = _last_notes(db, [item.ticket.id for item in items[:DO_FIRST]])
     items[:DO_FIRST] = [_with_note(item, notes.get(item.ticket.id)) for item in items[:DO_FIRST]]

@@ -3,8 +3,8 @@
 Each runs once per database, in one transaction. They are applied under the write lock,
 so consoles that start at the same moment on a fresh file do not race each other. To add
 one, write it in its room's schema module (helpdesk/<room>/schema.py) with the next
-number in its name, and append it to ORDER. tests/store/test_migrations.py checks that the applied order
-is the numbered order and that no migration is left out.
+number in its name, and append it to ORDER. tests/store/test_migrations.py checks that
+the applied order is the numbered order and that no migration is left out.
 """
 
 from __future__ import annotations

@@ -20,13 +20,13 @@ from .writes import ConflictError
 
 __all__ = [
     "ALL_STATUSES",
-    "ConflictError",
     "EDITABLE_FIELDS",
+    "ORDERS",
+    "SCOPES",
+    "ConflictError",
     "Event",
     "FieldCheck",
-    "ORDERS",
     "QueueFilter",
-    "SCOPES",
     "Ticket",
     "Urgency",
     "add_note",
