@@ -52,6 +52,10 @@ class IdleCollector:
     def key_pressed(self) -> None:
         self._last_key = self._clock()
 
+    def seconds_since_key(self) -> float:
+        """How long the agent has not typed (since the console started, if never)."""
+        return self._clock() - self._last_key
+
     def check(self) -> bool:
         """Run a full pass if one is due and the agent has paused; whether it ran."""
         pending = gc.get_count()[2]

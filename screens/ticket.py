@@ -45,7 +45,7 @@ class TicketScreen(KeptEdits, DeskScreen):
         Binding("escape", "back", "Queue", id="ticket.back"),
     ]
 
-    def __init__(self, ticket_id: int, shown: Ticket | None = None) -> None:
+    def __init__(self, ticket_id: int | None, shown: Ticket | None = None) -> None:
         super().__init__()
         self.ticket_id = ticket_id
         self.ticket: Ticket | None = None
@@ -55,7 +55,7 @@ class TicketScreen(KeptEdits, DeskScreen):
         self._reset_edits()
 
     def compose(self) -> ComposeResult:
-        yield DeskBar(f"ticket #{self.ticket_id}")
+        yield DeskBar(f"ticket #{self.ticket_id}" if self.ticket_id is not None else "ticket")
         yield Static(id="ticket-header")
         yield DeliveryStatus(id="ticket-delivery")
         # Presence (reliability): who else has this ticket open; renews our heartbeat.
@@ -72,6 +72,8 @@ class TicketScreen(KeptEdits, DeskScreen):
         self._start()
 
     def _start(self) -> None:
+        if self.ticket_id is None:
+            return  # built ahead of the first ticket (screens/ticket_view.py): nothing to show yet
         if self._shown is not None:
             self._show(self._shown, None, None, from_colleague=False, draft=None)
             self._shown = None

@@ -27,6 +27,7 @@ from textual.signal import Signal
 from helpdesk import clock
 from helpdesk.screens.idle_collection import IdleCollector
 from helpdesk.screens.key_order import KeysInOrder
+from helpdesk.screens.ticket_view import NAME as TICKET_VIEW_NAME, OneTicketView
 from helpdesk.screens.watchers import drop_stale_watchers
 from helpdesk.hours.status import DeskStatus
 from helpdesk.console.session import AgentSession
@@ -44,7 +45,7 @@ DESK_STATE_INTERVAL_SECONDS = 30
 # Removed widgets' watchers on the app are dropped this often (see screens/watchers.py).
 STALE_WATCHERS_INTERVAL_SECONDS = 20
 # The name the one ticket view is installed under.
-TICKET_VIEW = "ticket"
+TICKET_VIEW = TICKET_VIEW_NAME
 # How many recently opened tickets F6 offers.
 RECENT_TICKETS = 15
 # The handover reminder checks the desk's closing time once a minute (a cheap read).
@@ -78,9 +79,9 @@ class HelpdeskApp(KeysInOrder, App[None]):
         self.lookup: Lookup | None = None
         # Tickets this agent opened, most recent first (F6 lists them).
         self.recent_tickets: list[int] = []
-        self._ticket_view = None  # the TicketScreen, once a ticket was first opened
-        self._outbox_sender = None  # the running OutboxSender, once it has started
         self.collector = IdleCollector()  # full garbage collections while no key comes
+        self.ticket_view = OneTicketView(self, self.collector.seconds_since_key)
+        self._outbox_sender = None  # the running OutboxSender, once it has started
 
     def on_mount(self) -> None:
         from helpdesk.screens.queue import QueueScreen
@@ -133,6 +134,7 @@ class HelpdeskApp(KeysInOrder, App[None]):
         self.db_changed.subscribe(self, lambda _: self.load_lookup())
         self.remind_before_closing()
         self.set_interval(REMINDER_CHECK_SECONDS, self.remind_before_closing)
+        self.ticket_view.build_ahead()
 
     @work(thread=True, group="lookup-load", exclusive=True, exit_on_error=False)
     def load_lookup(self) -> None:
@@ -286,13 +288,7 @@ class HelpdeskApp(KeysInOrder, App[None]):
             top.leaving()
             top.show_ticket(ticket_id, shown)
             return
-        # One ticket view for the whole day, installed so that leaving it does not destroy
-        # it: building its widgets anew took most of the time between Ctrl+S and the ticket.
-        if self._ticket_view is None:
-            self._ticket_view = TicketScreen(ticket_id, shown)
-            self.install_screen(self._ticket_view, TICKET_VIEW)
-        else:
-            self._ticket_view.show_ticket(ticket_id, shown)
+        self.ticket_view.show(ticket_id, shown)  # one view for the whole day (screens/ticket_view.py)
         self.push_screen(TICKET_VIEW)
 
     def action_queue(self) -> None:

@@ -23,7 +23,7 @@ class PresenceBar(Static):
     PresenceBar.-editing { background: $error 30%; text-style: bold; }
     """
 
-    def __init__(self, ticket_id: int, is_editing: Callable[[], bool], *, id: str | None = None) -> None:
+    def __init__(self, ticket_id: int | None, is_editing: Callable[[], bool], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.ticket_id = ticket_id
         self._is_editing = is_editing
@@ -49,6 +49,8 @@ class PresenceBar(Static):
         self._beating.resume()
 
     def beat(self) -> None:
+        if self.ticket_id is None:
+            return  # a view built ahead of its first ticket is open on nothing
         session = self.app.session  # type: ignore[attr-defined]
         try:
             editing = self._is_editing()
@@ -78,6 +80,8 @@ class PresenceBar(Static):
         self._leave()
 
     def _leave(self) -> None:
+        if self.ticket_id is None:
+            return
         session, ticket_id = self.app.session, self.ticket_id  # type: ignore[attr-defined]
         # The app's worker, not ours: this widget's workers are cancelled as it goes. If the
         # app is closing and cannot run it, the heartbeat simply expires.

@@ -14,6 +14,7 @@ from helpdesk.screens.conflict_modal import ConflictModal
 from helpdesk.screens.go_to_modal import GoToModal
 from helpdesk.screens.intake import IntakeScreen
 from helpdesk.screens.queue import QueueScreen
+from helpdesk.screens import ticket_view
 from helpdesk.screens.ticket import TicketScreen
 from helpdesk.screens.widgets.desk_footer import DeskFooter
 
@@ -86,6 +87,38 @@ async def test_saving_a_new_ticket_replaces_the_intake_and_esc_goes_to_the_queue
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, QueueScreen) and len(app.screen_stack) == 1
+
+
+async def test_the_ticket_view_is_built_while_the_agent_pauses_and_the_first_save_uses_it(
+        console, session, db_path, monkeypatch):
+    monkeypatch.setattr(ticket_view, "FIRST_TRY_SECONDS", 0.05)
+    monkeypatch.setattr(ticket_view, "QUIET_SECONDS", 0.0)
+    app = console()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        built = app.ticket_view.screen
+        assert built is not None and built.ticket_id is None
+        assert built.query_one("#ticket-header") is not None  # composed and mounted, off the stack
+        assert [type(s) for s in app.screen_stack] == [QueueScreen]
+        assert PresenceBoard(db_path).viewers(at=FROZEN_NOW) == []  # open on nothing: says nothing
+        screen = await open_intake(app, pilot)
+        screen.query_one("#field-participant_name").value = "Ravi Kumar"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is built and built.ticket_id == 1
+        assert built.ticket is not None and built.ticket.participant_name == "Ravi Kumar"
+
+
+async def test_the_ticket_view_waits_while_the_agent_types(console, monkeypatch):
+    monkeypatch.setattr(ticket_view, "FIRST_TRY_SECONDS", 0.05)
+    monkeypatch.setattr(ticket_view, "RETRY_SECONDS", 0.05)
+    monkeypatch.setattr(ticket_view, "QUIET_SECONDS", 60.0)  # never quiet long enough here
+    app = console()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.3)
+        assert app.ticket_view.screen is None
 
 
 async def test_f3_from_a_ticket_is_the_queue_and_tickets_never_pile_up(console, session, db_path):
