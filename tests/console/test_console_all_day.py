@@ -315,3 +315,28 @@ async def test_left_screens_and_footer_keys_are_freed(console, session):
         footer = app.screen.query_one(DeskFooter)
         assert len(getattr(footer, "__watchers", {}).get("compact", [])) <= len(footer.children) + 1
         del watchers
+
+
+def _footer_keys(app) -> list:
+    from textual.widgets._footer import FooterKey
+
+    return list(app.screen.query_one(DeskFooter).query(FooterKey))
+
+
+async def test_the_footer_keeps_its_keys_when_a_focus_change_shows_the_same_ones(console):
+    """Tab through the form: the same keys stay (no rebuild); a screen with other keys gets them."""
+    app = console()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        queue_keys = {key.description for key in _footer_keys(app)}
+        await open_intake(app, pilot)
+        before = _footer_keys(app)
+        assert before and {key.description for key in before} != queue_keys
+        for _ in range(3):
+            await pilot.press("tab")
+            await settle(app, pilot)
+        assert _footer_keys(app) == before  # the very same widgets: nothing was rebuilt
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, QueueScreen)
+        assert {key.description for key in _footer_keys(app)} == queue_keys
