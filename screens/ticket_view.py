@@ -9,6 +9,7 @@ ticket, telling presence nothing. The first ticket opened then only fills it in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -27,7 +28,7 @@ RETRY_SECONDS = 0.5
 class OneTicketView:
     """Holds the app's single TicketScreen and builds it ahead of the first ticket."""
 
-    def __init__(self, app: App, last_key_age: callable) -> None:
+    def __init__(self, app: App, last_key_age: Callable[[], float]) -> None:
         self._app = app
         self._last_key_age = last_key_age  # seconds since the agent's last key
         self.screen: TicketScreen | None = None

@@ -27,7 +27,7 @@ from textual.signal import Signal
 from helpdesk import clock
 from helpdesk.screens.idle_collection import IdleCollector
 from helpdesk.screens.key_order import KeysInOrder
-from helpdesk.screens.ticket_view import NAME as TICKET_VIEW_NAME, OneTicketView
+from helpdesk.screens.ticket_view import NAME as TICKET_VIEW, OneTicketView
 from helpdesk.screens.watchers import drop_stale_watchers
 from helpdesk.hours.status import DeskStatus
 from helpdesk.console.session import AgentSession
@@ -44,8 +44,6 @@ WATCH_INTERVAL_SECONDS = 1.0
 DESK_STATE_INTERVAL_SECONDS = 30
 # Removed widgets' watchers on the app are dropped this often (see screens/watchers.py).
 STALE_WATCHERS_INTERVAL_SECONDS = 20
-# The name the one ticket view is installed under.
-TICKET_VIEW = TICKET_VIEW_NAME
 # How many recently opened tickets F6 offers.
 RECENT_TICKETS = 15
 # The handover reminder checks the desk's closing time once a minute (a cheap read).
